@@ -1,0 +1,261 @@
+// Owner cells → the distinct people or roles they name (plan-rules.md §2,
+// "owners"). This runs on every row of very large plans, so every pattern is
+// compiled once here and single-token cells ("JF", "DiB") take a fast path.
+//
+// Approach: a cell is split into lines (hard boundaries), each line into
+// fragments on "/", ",", ";", "&", "+" and " and ". Each fragment is then
+// either a new owner (a person name, initials, a job title, an organisation)
+// or the rest of the owner before it — job titles themselves contain "&", ","
+// and "and" ("Deputy Director of Nursing & Quality CCG"), so a fragment that
+// cannot stand alone is joined back with the separator it was split on.
+
+/** A cell that is one token, with nothing to split or strip. */
+const SIMPLE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}.'’-]*$/u;
+/** "(tbc)", "[Adults]": notes, not owners and not part of a name. */
+const BRACKETED_NOTE = /\s*[([][^()[\]]*[)\]]/g;
+/** An opening bracket never closed: the note runs to the end of the cell. */
+const UNCLOSED_NOTE = /\s*[([][^()[\]]*$/;
+const STRAY_BRACKET = /[()[\]]/g;
+const LINE_BREAK = /\r\n|[\n\r\v\f\u2028\u2029]/;
+const WHITESPACE = /\s+/g;
+/**
+ * Separators, captured so a fragment can be joined back with its own
+ * separator. "and" counts only as a whole word standing between spaces or
+ * other separators (never inside "Andrew"); "and/or" is one separator.
+ */
+const SEPARATOR = /(\s*(?:(?<![^\s\/,;&+])and(?:\/or)?(?=\s|$)|[\/,;&+])\s*)/i;
+/** Separators that read as "X and Y": a title's own words may be joined by them. */
+const COORDINATING = /^\s*(?:&|\+|and)\s*$/i;
+const COMMA = /^\s*,\s*$/;
+/** ";" separates whole entries; nothing is joined across it. */
+const HARD = /;/;
+/** Dashes, bullets and colons left at a fragment's edges after splitting ("and – Head of …"). */
+const FRAGMENT_EDGES = /^[\s\-–—•·*:]+|[\s\-–—:]+$/g;
+/** Cells or fragments that name nobody yet. */
+const PLACEHOLDER =
+  /^(?:tb[acd]|n\/a|none|to be (?:confirmed|agreed|determined|decided|appointed|allocated))$/i;
+
+/** Initials: "JF", "DKE", "DiB", "J.F." — not one letter ("Q & A"), nor four or more capitals, which are more likely a shouted name or an organisation. */
+const INITIALS = /^(?:\p{Lu}(?:\p{Ll}?\p{Lu}){1,2}|(?:\p{Lu}\.){2,4})$/u;
+/** A capitalised name word: "Jane", "O'Hagan", "McGinty", "Smith-Jones", or an initial "J." / "J". */
+const NAME_PART = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?";
+const NAME_WORD = new RegExp(`^(?:\\p{Lu}\\.?|${NAME_PART}(?:-${NAME_PART})*)$`, "u");
+/** A word of two or more capitals at the start of a fragment: an organisation ("NHS England"). */
+const ACRONYM = /^\p{Lu}{2,}s?$/u;
+const OF_WORD = /(?:^|\s)of(?:\s|$)/i;
+const NOT_A_LETTER = /[^\p{L}-]/gu;
+const LOWERCASE = /\p{Ll}/u;
+
+/**
+ * Words that make a fragment a person's role: after an "X of Y" title, only
+ * these start a new owner ("Director of Public Health / CCG Chief Nurse").
+ */
+const PERSON_ROLE_WORDS = new Set([
+  "head", "heads", "director", "directors", "manager", "managers", "lead", "leads",
+  "leader", "leaders", "officer", "officers", "chair", "chairs", "chairman", "chairwoman",
+  "chairperson", "chief", "deputy", "assistant", "commissioner", "commissioners",
+  "coordinator", "coordinators", "co-ordinator", "co-ordinators", "nurse", "nurses",
+  "colleague", "colleagues", "partner", "partners", "consultant", "consultants",
+  "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "practitioner",
+  "practitioners", "worker", "workers", "executive", "executives", "member", "members",
+  "secretary", "administrator", "specialist", "specialists", "supervisor", "supervisors",
+  "champion", "champions", "sponsor", "representative", "representatives", "rep", "reps",
+  "councillor", "councillors", "clinician", "clinicians", "staff", "gp", "gps", "doctor",
+  "doctors", "therapist", "therapists", "inspector", "auditor", "governor", "governors",
+  "trustee", "trustees", "president", "clerk", "mayor", "owner", "owners", "holder",
+  "planner", "planners", "accountant", "solicitor", "engineer", "controller",
+]);
+
+/** Words that name a body of people; they make a fragment an owner but not a new title. */
+const GROUP_WORDS = new Set([
+  "team", "teams", "board", "boards", "group", "groups", "service", "services",
+  "council", "councils", "trust", "trusts", "department", "departments", "directorate",
+  "directorates", "unit", "units", "panel", "panels", "committee", "committees", "forum",
+  "forums", "partnership", "partnerships", "network", "networks", "agency", "agencies",
+  "authority", "authorities", "office", "division", "hub", "practice", "practices",
+  "provider", "providers", "organisation", "organisations", "organization", "organizations",
+]);
+
+/** Capitalised words that are never part of a person's name. */
+const NON_NAME_WORDS = new Set(["all", "the", "of", "and", "for", "to", "with", "sub"]);
+
+/** What one fragment of an owner cell looks like, worked out once. */
+interface Fragment {
+  text: string;
+  words: string[];
+  initials: boolean;
+  name: boolean;
+  personRole: boolean;
+  anyRole: boolean;
+  acronymLed: boolean;
+  allLed: boolean;
+}
+
+/** An owner being built; the flags decide whether the next fragment joins it. */
+interface Owner {
+  text: string;
+  /** Holds a role or group word: a job title or team, which may go on ("…, Quality & Performance"). */
+  title: boolean;
+  /** A title with an "of" phrase, which its own "and"/"&" may continue ("Head of Policy and Communications"). */
+  hasOf: boolean;
+  /** Just a person's name, which a ", job title" may follow. */
+  bareName: boolean;
+}
+
+/**
+ * The distinct owners named in an owner cell, in order of appearance, trimmed
+ * and with whitespace collapsed; the first spelling wins among case variants.
+ */
+export function splitOwners(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  if (SIMPLE_TOKEN.test(trimmed)) return PLACEHOLDER.test(trimmed) ? [] : [trimmed];
+
+  const owners: string[] = [];
+  for (const line of withoutNotes(trimmed).split(LINE_BREAK)) {
+    for (const owner of ownersOfLine(line)) owners.push(owner.text);
+  }
+  return distinct(owners);
+}
+
+/** Drops bracketed notes, innermost first, so "(for supported people)" never reaches a name. */
+function withoutNotes(text: string): string {
+  let current = text;
+  let previous: string;
+  do {
+    previous = current;
+    current = current.replace(BRACKETED_NOTE, "");
+  } while (current !== previous);
+  return current.replace(UNCLOSED_NOTE, "").replace(STRAY_BRACKET, " ");
+}
+
+/** One line's owners: fragments either start owners or join the one before. */
+function ownersOfLine(rawLine: string): Owner[] {
+  const line = rawLine.replace(WHITESPACE, " ").trim();
+  if (line === "" || PLACEHOLDER.test(line)) return [];
+
+  const parts = line.split(SEPARATOR); // [fragment, separator, fragment, …]
+  const owners: Owner[] = [];
+  let separator = "";
+  for (let i = 0; i < parts.length; i += 2) {
+    if (i > 0) separator = parts[i - 1];
+    const text = parts[i].replace(FRAGMENT_EDGES, "");
+    if (text === "" || PLACEHOLDER.test(text)) continue; // "…, and – Head": keep the latest separator
+    const fragment = describe(text);
+    const previous = owners[owners.length - 1];
+    if (previous && joinsPrevious(fragment, previous, separator)) join(previous, separator, fragment);
+    else owners.push(...ownersOf(fragment));
+  }
+  return owners;
+}
+
+function describe(text: string): Fragment {
+  const words = text.split(" ");
+  let personRole = false;
+  let groupWord = false;
+  for (const word of words) {
+    const key = word.toLowerCase().replace(NOT_A_LETTER, "");
+    if (PERSON_ROLE_WORDS.has(key)) personRole = true;
+    else if (GROUP_WORDS.has(key)) groupWord = true;
+  }
+  return {
+    text,
+    words,
+    initials: words.every((word) => INITIALS.test(word)),
+    name: isPersonName(words),
+    personRole,
+    anyRole: personRole || groupWord,
+    acronymLed: words.length > 1 && ACRONYM.test(words[0]),
+    allLed: words.length > 1 && words[0].toLowerCase() === "all",
+  };
+}
+
+/** Two or more capitalised name words, at least one more than an initial ("J. Smith", not "J. K."). */
+function isPersonName(words: string[]): boolean {
+  if (words.length < 2) return false;
+  let fullWord = false;
+  for (const word of words) {
+    if (!NAME_WORD.test(word)) return false;
+    const key = word.toLowerCase();
+    if (NON_NAME_WORDS.has(key) || PERSON_ROLE_WORDS.has(key) || GROUP_WORDS.has(key)) return false;
+    if (LOWERCASE.test(word)) fullWord = true;
+  }
+  return fullWord;
+}
+
+/** Whether a fragment names someone by itself, with no title before it to continue. */
+function standsAlone(fragment: Fragment): boolean {
+  return fragment.initials || fragment.name || fragment.anyRole || fragment.acronymLed || fragment.allLed;
+}
+
+/** Whether a fragment is the rest of the owner before it rather than a new owner. */
+function joinsPrevious(fragment: Fragment, previous: Owner, separator: string): boolean {
+  if (HARD.test(separator)) return false;
+  // "Angela Woodhouse, Head of Policy": a name, then its job title or department.
+  if (previous.bareName && COMMA.test(separator)) {
+    return fragment.anyRole || !(fragment.name || fragment.initials);
+  }
+  // "Director of Nursing & Quality CCG", "Chair of Q & A sub Group": the "of"
+  // phrase goes on until something that is plainly a new owner.
+  if (previous.title && previous.hasOf) {
+    const newOwner =
+      fragment.personRole ||
+      fragment.acronymLed ||
+      fragment.allLed ||
+      (fragment.name && !COORDINATING.test(separator));
+    return !newOwner;
+  }
+  if (standsAlone(fragment)) return false;
+  // "Assistant Director Safeguarding, Quality & Performance"; "Health & Wellbeing".
+  return previous.title || COORDINATING.test(separator);
+}
+
+function join(owner: Owner, separator: string, fragment: Fragment): void {
+  owner.text = `${owner.text}${separator}${fragment.text}`.replace(WHITESPACE, " ");
+  owner.title = owner.title || fragment.anyRole;
+  owner.hasOf = owner.hasOf || OF_WORD.test(fragment.text);
+  owner.bareName = false;
+}
+
+/** A fragment that starts owners: "NT JU PF" is three, a run of full names is one per person. */
+function ownersOf(fragment: Fragment): Owner[] {
+  if (fragment.initials && fragment.words.length > 1) return fragment.words.map(initialsOwner);
+  if (fragment.name && fragment.words.length >= 4 && fragment.words.length % 2 === 0) {
+    return namePairs(fragment.words);
+  }
+  return [
+    {
+      text: fragment.text,
+      title: fragment.anyRole,
+      hasOf: OF_WORD.test(fragment.text),
+      bareName: fragment.name,
+    },
+  ];
+}
+
+function initialsOwner(word: string): Owner {
+  return { text: word, title: false, hasOf: false, bareName: false };
+}
+
+/** "Maxine Shakespeare Richard Limb": an even run of name words is first name + surname pairs. */
+function namePairs(words: string[]): Owner[] {
+  const owners: Owner[] = [];
+  for (let i = 0; i < words.length; i += 2) {
+    owners.push({ text: `${words[i]} ${words[i + 1]}`, title: false, hasOf: false, bareName: true });
+  }
+  return owners;
+}
+
+/** Case-insensitive de-duplication keeping the first spelling and order. */
+function distinct(owners: string[]): string[] {
+  if (owners.length < 2) return owners;
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const owner of owners) {
+    const key = owner.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(owner);
+  }
+  return result;
+}
