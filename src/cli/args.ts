@@ -1,0 +1,83 @@
+// Command-line arguments for `plan-monitor`.
+import { parseArgs } from "node:util";
+import { isIsoDate } from "../engine/dates";
+
+export const HELP = `plan-monitor — check improvement and action plans kept in Excel
+
+Usage:
+  plan-monitor check [FILE.xlsx ...] [options]
+  plan-monitor --help
+
+With no FILE it checks a sample plan shipped with Plan Monitor.
+
+Options:
+  --as-at YYYY-MM-DD   date the RAG is worked out against (default: today)
+  --amber-days N       days past due that are still amber; more is red (default: 30)
+  --json               print the plan report as JSON (one report per line for several files)
+  --out OUT.xlsx       also write a copy of FILE with RAG colours and summary sheets
+                       (FILE itself is never changed; only with one FILE)
+  --no-color           plain output without terminal colours
+  -h, --help           show this help
+
+Exit status: 0 the plan was read; 2 usage error; 3 a file could not be read or holds no plan.
+`;
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface CheckOptions {
+  files: string[];
+  asAt: string;
+  amberDays: number | undefined;
+  json: boolean;
+  out: string | undefined;
+  color: boolean;
+}
+
+export type Command = { kind: "help" } | { kind: "check"; options: CheckOptions };
+
+/** Today in the local time zone, as an ISO date. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function parseCommand(argv: readonly string[], now = new Date()): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        "as-at": { type: "string" },
+        "amber-days": { type: "string" },
+        json: { type: "boolean", default: false },
+        out: { type: "string" },
+        "no-color": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0]);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  const [command, ...files] = positionals;
+  if (command === undefined) throw new UsageError("say what to do: plan-monitor check FILE.xlsx (see --help)");
+  if (command === "help") return { kind: "help" };
+  if (command !== "check") throw new UsageError(`unknown command "${command}" (the command is: check)`);
+
+  const asAt = values["as-at"] ?? today(now);
+  if (!isIsoDate(asAt)) throw new UsageError(`--as-at wants a date as YYYY-MM-DD, not "${asAt}"`);
+  let amberDays: number | undefined;
+  if (values["amber-days"] !== undefined) {
+    amberDays = Number(values["amber-days"]);
+    if (!/^\d+$/.test(values["amber-days"]) || amberDays > 3650) throw new UsageError(`--amber-days wants a whole number of days from 0 to 3650, not "${values["amber-days"]}"`);
+  }
+  if (values.out !== undefined && files.length > 1) throw new UsageError("--out works with one FILE at a time");
+  return {
+    kind: "check",
+    options: { files, asAt, amberDays, json: values.json ?? false, out: values.out, color: !values["no-color"] },
+  };
+}

@@ -1,0 +1,62 @@
+// The terminal view of a plan report: what was found, counts, findings.
+import { allItems, countByOwner, countByTheme, totalCounts, type CountRow } from "../engine/counts";
+import type { PlanReport, Rag, SheetReport } from "../engine/report";
+import { excerpt } from "../engine/text";
+
+const ANSI: Record<Rag, string> = { blue: "\x1b[34m", green: "\x1b[32m", amber: "\x1b[33m", red: "\x1b[31m", grey: "\x1b[90m" };
+const RESET = "\x1b[0m";
+const BOLD = "\x1b[1m";
+
+export interface FormatOptions {
+  color: boolean;
+  file: string;
+}
+
+export function formatReport(report: PlanReport, opts: FormatOptions): string {
+  const bold = (s: string) => (opts.color ? `${BOLD}${s}${RESET}` : s);
+  const out: string[] = [];
+  out.push(bold(`${opts.file} — as at ${report.asAt}`));
+  for (const sheet of report.sheets) out.push("", ...formatSheet(sheet, opts, bold));
+  for (const s of report.skipped) out.push("", `Sheet "${s.name}": no plan (${s.reason}).`);
+  return out.join("\n") + "\n";
+}
+
+function formatSheet(sheet: SheetReport, opts: FormatOptions, bold: (s: string) => string): string[] {
+  const out: string[] = [];
+  const roles = Object.entries(sheet.columns)
+    .map(([role, col]) => `${role}=${col}`)
+    .join(", ");
+  out.push(bold(`Sheet "${sheet.name}"`));
+  out.push(`  Header row ${sheet.headerRow} (confidence ${Math.round(sheet.confidence * 100)}%); columns: ${roles}`);
+  if (sheet.repeatedHeaderRows.length) out.push(`  Header repeated on ${sheet.repeatedHeaderRows.length} more row(s)`);
+  if (sheet.planPeriod) out.push(`  Plan period ${sheet.planPeriod.start} to ${sheet.planPeriod.end}`);
+  if (sheet.updated) out.push(`  Updated ${sheet.updated}`);
+  out.push(`  ${sheet.items.length} item(s)`);
+  const items = sheet.items;
+  out.push("", ...table("Theme", countByTheme(items), totalCounts(items), opts));
+  out.push("", ...table("Owner", countByOwner(items), totalCounts(items), opts));
+  const findings = [
+    ...sheet.findings.map((f) => ({ f, ref: "" })),
+    ...allItems({ asAt: "", sheets: [sheet], skipped: [] }).flatMap(({ item }) => item.findings.map((f) => ({ f, ref: item.ref }))),
+  ];
+  out.push("", bold(`  Findings (${findings.length})`));
+  for (const { f, ref } of findings) out.push(`    ${`${f.column}${f.row}`.padEnd(7)} ${f.code.padEnd(20)} ${ref ? `[${ref}] ` : ""}${f.message}`);
+  return out;
+}
+
+const RAG_HEAD: [Rag, string][] = [
+  ["blue", "Blue"],
+  ["green", "Green"],
+  ["amber", "Amber"],
+  ["red", "Red"],
+  ["grey", "Grey"],
+];
+
+function table(title: string, rows: CountRow[], total: CountRow, opts: FormatOptions): string[] {
+  const labelWidth = Math.min(60, Math.max(title.length, ...rows.map((r) => excerpt(r.label, 60).length), 5));
+  const paint = (rag: Rag, s: string) => (opts.color ? `${ANSI[rag]}${s}${RESET}` : s);
+  const head = `  ${title.padEnd(labelWidth)} ${RAG_HEAD.map(([rag, h]) => paint(rag, h.padStart(6))).join("")} ${"Total".padStart(6)} ${"%done".padStart(6)}`;
+  const line = (r: CountRow) =>
+    `  ${excerpt(r.label, 60).padEnd(labelWidth)} ${RAG_HEAD.map(([rag]) => String(r.counts[rag]).padStart(6)).join("")} ${String(r.counts.total).padStart(6)} ${`${Math.round(r.complete * 100)}%`.padStart(6)}`;
+  return [head, ...rows.map(line), line(total)];
+}

@@ -1,0 +1,96 @@
+// The grid: one worksheet as a host reads it. Every host (Office.js, .xlsx,
+// the in-memory demo) produces this shape; the engine reads nothing else.
+
+/** An Excel error value such as `#REF!` or `#N/A`. */
+export interface CellError {
+  error: string;
+}
+
+/** A raw cell value. Dates are serial numbers, as Office.js gives them. */
+export type CellValue = string | number | boolean | CellError | null;
+
+export interface Cell {
+  value: CellValue;
+  /** The text Excel displays for the cell. */
+  text: string;
+  /** Number format code; "General" when absent. */
+  format?: string;
+  /** Fill colour as "#RRGGBB", when the host reads fills. */
+  fill?: string | null;
+  bold?: boolean;
+}
+
+/** A merged area, 0-based and inclusive. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** An Excel table (ListObject) on the sheet, 0-based and inclusive. */
+export interface TableArea extends MergedArea {
+  name: string;
+  hasTotals: boolean;
+}
+
+export interface Grid {
+  /** Worksheet name. */
+  name: string;
+  /** rows[r][c], 0-based; missing entries are empty cells. */
+  rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
+  merges: readonly MergedArea[];
+  tables?: readonly TableArea[];
+  /** The workbook uses the 1904 date system. */
+  date1904?: boolean;
+  hiddenRows?: readonly number[];
+  /** Set by a host for sheets it wrote itself (summary sheets): never scanned as plans. */
+  ownedByPlanMonitor?: boolean;
+}
+
+export const isCellError = (v: CellValue): v is CellError =>
+  typeof v === "object" && v !== null && "error" in v;
+
+/** The cell at (r, c), or undefined when empty. */
+export const cellAt = (grid: Grid, r: number, c: number): Cell | undefined => grid.rows[r]?.[c];
+
+/** A cell's text, trimmed; "" for empty cells and errors' own text for errors. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return "";
+  if (cell.text !== undefined && cell.text !== null && cell.text !== "") return String(cell.text).trim();
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (isCellError(v)) return v.error;
+  return String(v).trim();
+}
+
+export const rowCount = (grid: Grid): number => grid.rows.length;
+
+export function columnCount(grid: Grid): number {
+  let n = 0;
+  for (const row of grid.rows) if (row && row.length > n) n = row.length;
+  for (const m of grid.merges) if (m.right + 1 > n) n = m.right + 1;
+  return n;
+}
+
+/** Column letter(s) for a 0-based index: 0 → "A", 26 → "AA". */
+export function columnLetter(index: number): string {
+  let s = "";
+  let n = index + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based index of a column letter: "A" → 0, "AA" → 26. */
+export function columnIndex(letter: string): number {
+  let n = 0;
+  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "C12" for (11, 2). */
+export const cellAddress = (r: number, c: number): string => `${columnLetter(c)}${r + 1}`;

@@ -1,0 +1,291 @@
+// Reading the layout of one sheet: preamble, header, section (theme) rows,
+// theme-lead rows, repeated headers and titles, continuation rows and items.
+import { cellAddress, cellText, columnCount, type Cell, type Grid } from "../grid";
+import type { Role } from "../report";
+import { normalise, startsMidSentence, textKey, leadingRef } from "../text";
+import { findHeaderRow, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
+import { indexMerges, type MergeIndex } from "./merges";
+
+export type RowKind =
+  | "preamble"
+  | "header"
+  | "repeated-header"
+  | "repeated-preamble"
+  | "section"
+  | "theme-lead"
+  | "blank"
+  | "totals"
+  | "continuation"
+  | "item";
+
+/** Where an item's value for one role was read from. */
+export interface SourcedCell {
+  cell: Cell;
+  /** 0-based row and column of the cell the value is in (a row above when merged or inherited). */
+  row: number;
+  col: number;
+  how: "own" | "merged" | "inherited";
+}
+
+/** An item as laid out on the sheet, before its values are interpreted. */
+export interface LaidOutItem {
+  /** 0-based row. */
+  row: number;
+  theme: string;
+  ref: string;
+  values: Partial<Record<Role, SourcedCell>>;
+  /** Text of continuation rows that belongs to this item, by role. */
+  carriedOver: Partial<Record<Role, string[]>>;
+}
+
+export interface SheetLayout {
+  header: HeaderGuess;
+  /** Texts of the preamble rows (above the header), for the plan period and "updated" date. */
+  preamble: string[];
+  rowKinds: RowKind[];
+  repeatedHeaderRows: number[];
+  items: LaidOutItem[];
+}
+
+export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; reason: string };
+
+// Headings that name a theme even above the header row ("THEME 2 – …", "Theme: …", "Improvement Area 3 – …").
+const THEME_HEADING =
+  /^(?:theme|section|improvement area|area|priority|objective|domain|workstream|work ?stream|strand|standard|key line of enquiry|kloe|chapter|part|pillar|goal|aim|ambition|outcome)\b\s*(?:\d{1,2}[a-z]?|[ivx]{1,4}|[a-h])?\s*[:.\-–—]/i;
+// "Theme Lead: …" belongs to the theme above; it is not an item nor a theme of its own.
+const THEME_LEAD = /^(?:(?:theme|area|section|priority|workstream|strand)\s+)?(?:lead|leads|owner|sponsor|champion)s?\s*(?:officer)?\s*[:\-–—]/i;
+
+const ITEM_TEXT_ROLES: readonly Role[] = ["subAction", "action"];
+const INHERITED_ROLES: readonly Role[] = ["owner", "due", "action"];
+
+/** The roles and columns a user chose for a sheet, replacing what was found. */
+export interface LayoutOverride {
+  headerRow?: number; // 0-based
+  columns?: Partial<Record<Role, number>>;
+}
+
+export function recogniseSheet(grid: Grid, override: LayoutOverride = {}): LayoutResult {
+  const width = columnCount(grid);
+  if (grid.rows.length === 0 || width === 0) return { ok: false, reason: "the sheet is empty" };
+  let header = override.headerRow !== undefined ? headerAt(grid, override.headerRow, width, true) : findHeaderRow(grid, width);
+  if (!header)
+    return {
+      ok: false,
+      reason: `no header row found in the first rows: no row names an action column and an owner, due date, status or progress column. If the plan is there, choose its header row in the settings`,
+    };
+  if (override.columns) header = { ...header, columns: { ...override.columns } };
+  if (header.columns.action === undefined && header.columns.subAction === undefined)
+    return { ok: false, reason: `the header row ${header.row + 1} has no action column` };
+  const layout = layOut(grid, header, width);
+  if (layout.items.length === 0)
+    return { ok: false, reason: `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note` };
+  return { ok: true, layout };
+}
+
+function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
+  const merges = indexMerges(grid);
+  const cols = header.columns;
+  const firstCol = Math.min(...header.keys.keys());
+  const rowKinds: RowKind[] = new Array(grid.rows.length).fill("blank");
+  const repeatedHeaderRows: number[] = [];
+  const items: LaidOutItem[] = [];
+  const totalsRows = new Set((grid.tables ?? []).filter((t) => t.hasTotals).map((t) => t.bottom));
+
+  // Preamble: rows above the header. Their texts may repeat at page breaks further down.
+  const preamble: string[] = [];
+  const preambleKeys = new Map<string, boolean>(); // text key → is a theme heading
+  const sections = new SectionTracker(grid.name);
+  for (let r = 0; r < header.row; r++) {
+    const texts = ownTexts(grid, merges, r, width);
+    if (texts.length === 0) continue;
+    rowKinds[r] = "preamble";
+    const joined = texts.map((t) => t.text).join(" ");
+    preamble.push(joined);
+    const isTheme = texts.length === 1 && THEME_HEADING.test(texts[0].text);
+    preambleKeys.set(textKey(joined), isTheme);
+    if (isTheme) {
+      rowKinds[r] = "section";
+      sections.add(texts[0].text);
+    } else if (texts.length === 1 && THEME_LEAD.test(texts[0].text)) rowKinds[r] = "theme-lead";
+  }
+  rowKinds[header.row] = "header";
+
+  let parent: ParentRow | null = null;
+  let lastItem: LaidOutItem | null = null;
+  for (let r = header.row + 1; r < grid.rows.length; r++) {
+    const texts = ownTexts(grid, merges, r, width);
+    const anyValue = texts.length > 0 || hasMergedValue(merges, grid, r, cols);
+    if (!anyValue) continue; // blank
+    if (totalsRows.has(r)) {
+      rowKinds[r] = "totals";
+      continue;
+    }
+    const all = rowTexts(grid, r, width);
+    if (isRepeatedHeader(all, header)) {
+      rowKinds[r] = "repeated-header";
+      repeatedHeaderRows.push(r);
+      continue;
+    }
+    const joinedKey = textKey(texts.map((t) => t.text).join(" "));
+    const repeatOfTheme = preambleKeys.get(joinedKey);
+    if (repeatOfTheme === false) {
+      rowKinds[r] = "repeated-preamble";
+      continue;
+    }
+    if (texts.length === 1 && THEME_LEAD.test(texts[0].text)) {
+      rowKinds[r] = "theme-lead";
+      continue;
+    }
+    if (repeatOfTheme || isSectionRow(grid, texts, firstCol, cols, r)) {
+      rowKinds[r] = "section";
+      sections.add(texts[0].text);
+      parent = null;
+      continue;
+    }
+    const values = roleValues(grid, merges, r, cols);
+    if (!isItemRow(values)) {
+      rowKinds[r] = "continuation";
+      if (lastItem) carryOver(lastItem, values);
+      sections.interrupt();
+      continue;
+    }
+    sections.interrupt();
+    rowKinds[r] = "item";
+    const startsAction = startsAnAction(values, cols.action !== undefined);
+    if (!startsAction && parent) inheritFrom(parent, values);
+    const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent), values, carriedOver: {} };
+    if (startsAction) parent = { values, ref: item.ref };
+    items.push(item);
+    lastItem = item;
+  }
+  return { header, preamble, rowKinds, repeatedHeaderRows, items };
+}
+
+/** The theme in force: the nearest section rows above, joined when they stand together. */
+class SectionTracker {
+  private texts: string[] = [];
+  private together = false;
+  constructor(private readonly sheetName: string) {}
+  add(text: string): void {
+    if (!this.together) this.texts = [];
+    this.texts.push(text.trim());
+    this.together = true;
+  }
+  /** An item or other content row ends a run of section rows. */
+  interrupt(): void {
+    this.together = false;
+  }
+  theme(): string {
+    return this.texts.length ? this.texts.join(" / ") : this.sheetName;
+  }
+}
+
+interface OwnText {
+  col: number;
+  text: string;
+}
+
+/** Non-empty texts of the cells a row holds itself (not those covered by a merge). */
+function ownTexts(grid: Grid, merges: MergeIndex, r: number, width: number): OwnText[] {
+  const out: OwnText[] = [];
+  const row = grid.rows[r];
+  if (!row) return out;
+  const last = Math.min(width, row.length);
+  for (let c = 0; c < last; c++) {
+    const t = cellText(row[c]);
+    if (t && !merges.covered(r, c)) out.push({ col: c, text: t });
+  }
+  return out;
+}
+
+function hasMergedValue(merges: MergeIndex, grid: Grid, r: number, cols: Partial<Record<Role, number>>): boolean {
+  for (const c of Object.values(cols)) if (c !== undefined && cellText(merges.inherited(r, c))) return true;
+  return false;
+}
+
+/** A heading on its own: one text, in the table's first column or merged across it. */
+function isSectionRow(grid: Grid, texts: OwnText[], firstCol: number, cols: Partial<Record<Role, number>>, r: number): boolean {
+  if (texts.length !== 1) return false;
+  const { col, text } = texts[0];
+  if (startsMidSentence(text)) return false;
+  const mergedAcross = grid.merges.some((m) => m.top === r && m.left === col && m.right > m.left);
+  if (col > firstCol && !mergedAcross) return false;
+  // A lone date, owner or status in the first column is data, not a heading.
+  const role = (Object.keys(cols) as Role[]).find((k) => cols[k] === col);
+  return !role || role === "action" || role === "ref" || mergedAcross || THEME_HEADING.test(text);
+}
+
+/** The value of each role column on row r: the row's own cell, or the vertical merge's. */
+function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>): Partial<Record<Role, SourcedCell>> {
+  const values: Partial<Record<Role, SourcedCell>> = {};
+  for (const role of Object.keys(cols) as Role[]) {
+    const c = cols[role]!;
+    const own = grid.rows[r]?.[c];
+    if (own && cellText(own) && !merges.covered(r, c)) {
+      values[role] = { cell: own, row: r, col: c, how: "own" };
+      continue;
+    }
+    const merged = merges.inherited(r, c);
+    if (merged && cellText(merged)) values[role] = { cell: merged, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
+  }
+  return values;
+}
+
+const textOf = (v: SourcedCell | undefined): string => (v ? cellText(v.cell) : "");
+
+/**
+ * An item states an action or sub-action and has a due date, owner, status or
+ * progress note. A row whose only action text carries on a sentence from the
+ * row above, with no owner, date or status of its own, is a continuation.
+ */
+function isItemRow(values: Partial<Record<Role, SourcedCell>>): boolean {
+  const texts = ITEM_TEXT_ROLES.map((role) => values[role]).filter((v): v is SourcedCell => Boolean(v));
+  if (texts.length === 0) return false;
+  const ownCore = (["owner", "due", "status"] as Role[]).some((role) => values[role]?.how === "own");
+  if (ownCore) return true;
+  const fresh = texts.some((v) => v.how === "own" && !startsMidSentence(cellText(v.cell)));
+  if (!fresh) return false;
+  return (["owner", "due", "status", "progress"] as Role[]).some((role) => values[role] !== undefined);
+}
+
+interface ParentRow {
+  values: Partial<Record<Role, SourcedCell>>;
+  ref: string;
+}
+
+/** Does this row start an action (its own action text, not carried on from above)? */
+function startsAnAction(values: Partial<Record<Role, SourcedCell>>, hasActionColumn: boolean): boolean {
+  // Plans without an action column: every sub-action stands alone.
+  if (!hasActionColumn) return true;
+  const action = values.action;
+  return Boolean(action && action.how === "own" && !startsMidSentence(cellText(action.cell)));
+}
+
+/** A sub-action row whose owner, due or action is empty takes its action row's. */
+function inheritFrom(parent: ParentRow, values: Partial<Record<Role, SourcedCell>>): void {
+  for (const role of INHERITED_ROLES) {
+    const from = parent.values[role];
+    if (!values[role] && from) values[role] = { ...from, how: "inherited" };
+  }
+}
+
+/** The ref column, else the number a sub-action or action text starts with, else the parent's. */
+function refOf(values: Partial<Record<Role, SourcedCell>>, cols: Partial<Record<Role, number>>, parent: ParentRow | null): string {
+  if (cols.ref !== undefined) {
+    const ref = textOf(values.ref);
+    if (ref) return normalise(ref).replace(/\.$/, "");
+  }
+  const fromText = leadingRef(textOf(values.subAction)) || (values.action?.how !== "inherited" ? leadingRef(textOf(values.action)) : "");
+  if (fromText) return fromText;
+  return parent?.ref ?? leadingRef(textOf(values.action));
+}
+
+function carryOver(item: LaidOutItem, values: Partial<Record<Role, SourcedCell>>): void {
+  for (const role of Object.keys(values) as Role[]) {
+    const v = values[role]!;
+    if (v.how !== "own") continue;
+    (item.carriedOver[role] ??= []).push(cellText(v.cell));
+  }
+}
+
+export const addressOf = (v: SourcedCell | undefined): string | null => (v ? cellAddress(v.row, v.col) : null);

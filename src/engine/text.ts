@@ -1,0 +1,38 @@
+// Small text helpers shared by the recogniser.
+
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const SPACES = /[\s\u00a0]+/g;
+
+/** Trim, collapse whitespace and treat – — - alike (how themes and headers are compared). */
+export const normalise = (s: string): string => s.replace(DASHES, "-").replace(SPACES, " ").trim();
+
+/** normalise + lower case: the key two texts are compared by. */
+export const textKey = (s: string): string => normalise(s).toLowerCase();
+
+/** Does the text start like the middle of a sentence (carried on from the row above)? */
+export function startsMidSentence(s: string): boolean {
+  const first = s.trimStart().charAt(0);
+  if (!first) return false;
+  if (first >= "a" && first <= "z") return true;
+  return first === "," || first === ";" || first === ")" || first === "…";
+}
+
+/** The leading number of a text, as a plan writes refs: "3. Agree…" → "3", "1.2 Hold…" → "1.2". */
+export function leadingRef(s: string): string {
+  const m = LEADING_REF.exec(s);
+  if (!m) return "";
+  return m[1] ?? m[2] ?? "";
+}
+// "1.2 x", "3.3. x", "1.The x" (a dot then no space) and "10) x"; not "3 months" or "2010 review".
+const LEADING_REF = /^\s*(?:(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$|[A-Za-z])|(\d{1,3})[.)](?!\d))/;
+
+/** The first `max` characters of a text on one line. */
+export function excerpt(s: string, max = 120): string {
+  const one = normalise(s);
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+const HTML_TAG = /<\/?(?:p|div|br|span|b|i|u|strong|em|ul|ol|li|table|tr|td|th|font|h[1-6])\b[^>]*>|&(?:nbsp|amp|lt|gt|quot);/i;
+
+/** Text pasted from a web page or Word with HTML tags left in it. */
+export const hasHtml = (s: string): boolean => s.includes("<") || s.includes("&") ? HTML_TAG.test(s) : false;
