@@ -14,6 +14,8 @@ Options:
   --as-at YYYY-MM-DD   date the RAG is worked out against (default: today)
   --amber-days N       days past due that are still amber; more is red (default: 30)
   --json               print the plan report as JSON (one report per line for several files)
+  --settings FILE.json settings as JSON: amberDays, completeWords, and per-sheet
+                       corrections, e.g. {"sheets": {"Plan": {"headerRow": 4}}}
   --out OUT.xlsx       also write a copy of FILE with RAG colours and summary sheets
                        (FILE itself is never changed; only with one FILE)
   --no-color           plain output without terminal colours
@@ -32,6 +34,7 @@ export interface CheckOptions {
   amberDays: number | undefined;
   json: boolean;
   out: string | undefined;
+  settingsFile: string | undefined;
   color: boolean;
 }
 
@@ -54,6 +57,7 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
         "amber-days": { type: "string" },
         json: { type: "boolean", default: false },
         out: { type: "string" },
+        settings: { type: "string" },
         "no-color": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -78,6 +82,6 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
   if (values.out !== undefined && files.length > 1) throw new UsageError("--out works with one FILE at a time");
   return {
     kind: "check",
-    options: { files, asAt, amberDays, json: values.json ?? false, out: values.out, color: !values["no-color"] },
+    options: { files, asAt, amberDays, json: values.json ?? false, out: values.out, settingsFile: values.settings, color: !values["no-color"] },
   };
 }

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { analyseWorkbook } from "../engine/analyse";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
-import { defaultSettings, type Settings } from "../engine/settings";
+import { parseSettings, type Settings } from "../engine/settings";
 import { readWorkbookBuffer, WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
 import { formatReport } from "./format";
@@ -39,7 +39,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
   const files = options.files.length ? options.files : [SAMPLE_WORKBOOK];
-  const settings: Settings = { ...defaultSettings(), ...(options.amberDays !== undefined ? { amberDays: options.amberDays } : {}) };
+  let settings: Settings;
+  try {
+    settings = await loadSettings(options);
+  } catch (e) {
+    io.stderr(`plan-monitor: ${(e as Error).message}\n`);
+    return 2;
+  }
   let status = 0;
   for (const file of files) {
     try {
@@ -49,6 +55,8 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
       if (report.sheets.length === 0) {
         const reasons = report.skipped.map((s) => `"${s.name}": ${s.reason}`).join("; ");
         io.stderr(`plan-monitor: ${file}: no plan found (${reasons || "the workbook has no sheets"})\n`);
+        if (report.skipped.length)
+          io.stderr(`plan-monitor: to point Plan Monitor at a plan's header row, pass --settings FILE.json with {"sheets": {"${report.skipped[0].name}": {"headerRow": 3, "columns": {"action": "B", "owner": "E", "due": "D"}}}}\n`);
         status = 3;
       }
     } catch (e) {
@@ -57,6 +65,26 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
     }
   }
   return status;
+}
+
+/** Settings from --settings FILE.json (validated), with --amber-days on top. */
+async function loadSettings(options: CheckOptions): Promise<Settings> {
+  let raw: unknown = {};
+  if (options.settingsFile) {
+    let text: string;
+    try {
+      text = await readFile(options.settingsFile, "utf8");
+    } catch (e) {
+      throw new Error(`--settings ${options.settingsFile}: ${reasonFor(e)}`);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new Error(`--settings ${options.settingsFile}: not valid JSON`);
+    }
+  }
+  const settings = parseSettings(raw);
+  return options.amberDays !== undefined ? { ...settings, amberDays: options.amberDays } : settings;
 }
 
 export async function checkFile(file: string, options: Pick<CheckOptions, "asAt" | "out">, settings: Settings): Promise<PlanReport> {

@@ -48,7 +48,7 @@ export function parseSettings(input: unknown): Settings {
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first?.path.length ? ` (${first.path.join(".")})` : "";
-    throw new Error(`The saved Plan Monitor settings are not valid${where}: ${first?.message ?? "unknown problem"}.`);
+    throw new Error(`The Plan Monitor settings are not valid${where}: ${first?.message ?? "unknown problem"}.`);
   }
   return result.data;
 }
