@@ -2,14 +2,14 @@
 // read grid → recognise layout → interpret values → RAG as at → findings.
 import { columnIsMonthFirst, findPlanPeriod, findUpdatedDate, parseDueCell, type PlanPeriod } from "./dates";
 import * as F from "./findings";
-import { cellText, columnIndex, columnLetter, isCellError, type Grid } from "./grid";
+import { cellText, columnIndex, columnLetter, isCellError, type Cell, type Grid } from "./grid";
 import { addressOf, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";
 import type { Finding, Item, PlanReport, Role, SheetReport, SkippedSheet } from "./report";
 import { defaultSettings, type Settings, type SheetOverride } from "./settings";
 import { completionTest, reportedRag } from "./status";
-import { excerpt, hasHtml, normalise } from "./text";
+import { excerpt, hasHtml, normalise, plainText, stripHtml } from "./text";
 
 export interface AnalyseOptions {
   /** ISO date the RAG is computed against. */
@@ -42,7 +42,7 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
     amberDays: settings.amberDays,
     isComplete,
     period,
-    monthFirst: columnIsMonthFirst(layout.items.map((it) => (it.values.due?.how === "own" ? cellText(it.values.due.cell) : "")).filter(Boolean)),
+    monthFirst: columnIsMonthFirst(layout.items.map((it) => (it.values.due?.how === "own" ? plainText(it.values.due.cell) : "")).filter(Boolean)),
     date1904: Boolean(grid.date1904),
     columns: layout.header.columns,
   };
@@ -82,14 +82,14 @@ interface ItemContext {
 
 function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   const v = it.values;
-  const text = (role: Role): string => (v[role] ? cellText(v[role]!.cell) : "");
+  const text = (role: Role): string => (v[role] ? plainText(v[role]!.cell) : "");
   const at = (role: Role): F.At => {
     const c = ctx.columns[role] ?? ctx.columns.subAction ?? ctx.columns.action ?? 0;
     return { column: columnLetter(c), row: (v[role]?.row ?? it.row) + 1 };
   };
   const status = normalise(text("status"));
   const complete = status !== "" && ctx.isComplete(status);
-  const reading = parseDueCell(v.due?.cell, { period: ctx.period, monthFirst: ctx.monthFirst, date1904: ctx.date1904 });
+  const reading = parseDueCell(withoutHtml(v.due?.cell), { period: ctx.period, monthFirst: ctx.monthFirst, date1904: ctx.date1904 });
   const due = reading.due;
   const rag = ragAsAt({ complete, due }, ctx.asAt, ctx.amberDays);
   const late = complete ? 0 : daysOverdue(due, ctx.asAt);
@@ -143,4 +143,11 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
 function sheetFindings(layout: SheetLayout): Finding[] {
   const firstCol = Math.min(...layout.header.keys.keys());
   return layout.repeatedHeaderRows.map((r) => F.repeatedHeader({ column: columnLetter(firstCol), row: r + 1 }));
+}
+
+/** A text cell with pasted HTML removed, so "<p>September 2016</p>" reads as a date. */
+function withoutHtml(cell: Cell | undefined): Cell | undefined {
+  if (!cell || typeof cell.value !== "string" || !hasHtml(cell.value)) return cell;
+  const text = stripHtml(cell.value);
+  return { ...cell, value: text, text };
 }

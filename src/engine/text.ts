@@ -1,4 +1,5 @@
 // Small text helpers shared by the recogniser.
+import { cellText, type Cell } from "./grid";
 
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\s\u00a0]+/g;
@@ -36,3 +37,22 @@ const HTML_TAG = /<\/?(?:p|div|br|span|b|i|u|strong|em|ul|ol|li|table|tr|td|th|f
 
 /** Text pasted from a web page or Word with HTML tags left in it. */
 export const hasHtml = (s: string): boolean => s.includes("<") || s.includes("&") ? HTML_TAG.test(s) : false;
+
+const BLOCK_END = /<\/(?:p|div|li|tr|h[1-6])>|<br\s*\/?>/gi;
+const ANY_TAG = /<\/?[a-z][^>]*>/gi;
+const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"' };
+
+/** Text with pasted HTML tags removed (block ends become line breaks), for reading values. */
+export function stripHtml(s: string): string {
+  if (!hasHtml(s)) return s;
+  return s
+    .replace(BLOCK_END, "\n")
+    .replace(ANY_TAG, " ")
+    .replace(/&(nbsp|amp|lt|gt|quot);/g, (_, e: string) => ENTITIES[e])
+    .replace(/[ \t]+/g, " ")
+    .replace(/ *\n+ */g, "\n")
+    .trim();
+}
+
+/** A cell's text as the engine reads it: trimmed, pasted HTML removed. */
+export const plainText = (cell: Cell | undefined): string => stripHtml(cellText(cell));

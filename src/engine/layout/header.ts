@@ -1,8 +1,8 @@
 // Finding the header row and the role of each column.
-import { cellText, type Grid } from "../grid";
+import type { Grid } from "../grid";
 import type { Role } from "../report";
 import { rolesOfHeader } from "../roles";
-import { textKey } from "../text";
+import { plainText, textKey } from "../text";
 
 /** Rows searched for a header: plans put a title, a date and notes above it, rarely more. */
 export const HEADER_SEARCH_ROWS = 60;
@@ -55,7 +55,7 @@ export function isPlanHeader(columns: Partial<Record<Role, number>>): boolean {
 export function rowTexts(grid: Grid, r: number, width: number): string[] {
   const out: string[] = new Array(width);
   const row = grid.rows[r];
-  for (let c = 0; c < width; c++) out[c] = cellText(row?.[c]);
+  for (let c = 0; c < width; c++) out[c] = plainText(row?.[c]);
   return out;
 }
 

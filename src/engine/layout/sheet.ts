@@ -1,8 +1,8 @@
 // Reading the layout of one sheet: preamble, header, section (theme) rows,
 // theme-lead rows, repeated headers and titles, continuation rows and items.
-import { cellAddress, cellText, columnCount, type Cell, type Grid } from "../grid";
+import { cellAddress, columnCount, type Cell, type Grid } from "../grid";
 import type { Role } from "../report";
-import { normalise, startsMidSentence, textKey, leadingRef } from "../text";
+import { leadingRef, normalise, plainText, startsMidSentence, textKey } from "../text";
 import { findHeaderRow, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
 
@@ -192,14 +192,14 @@ function ownTexts(grid: Grid, merges: MergeIndex, r: number, width: number): Own
   if (!row) return out;
   const last = Math.min(width, row.length);
   for (let c = 0; c < last; c++) {
-    const t = cellText(row[c]);
+    const t = plainText(row[c]);
     if (t && !merges.covered(r, c)) out.push({ col: c, text: t });
   }
   return out;
 }
 
 function hasMergedValue(merges: MergeIndex, grid: Grid, r: number, cols: Partial<Record<Role, number>>): boolean {
-  for (const c of Object.values(cols)) if (c !== undefined && cellText(merges.inherited(r, c))) return true;
+  for (const c of Object.values(cols)) if (c !== undefined && plainText(merges.inherited(r, c))) return true;
   return false;
 }
 
@@ -221,17 +221,17 @@ function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Rec
   for (const role of Object.keys(cols) as Role[]) {
     const c = cols[role]!;
     const own = grid.rows[r]?.[c];
-    if (own && cellText(own) && !merges.covered(r, c)) {
+    if (own && plainText(own) && !merges.covered(r, c)) {
       values[role] = { cell: own, row: r, col: c, how: "own" };
       continue;
     }
     const merged = merges.inherited(r, c);
-    if (merged && cellText(merged)) values[role] = { cell: merged, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
+    if (merged && plainText(merged)) values[role] = { cell: merged, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
   }
   return values;
 }
 
-const textOf = (v: SourcedCell | undefined): string => (v ? cellText(v.cell) : "");
+const textOf = (v: SourcedCell | undefined): string => (v ? plainText(v.cell) : "");
 
 /**
  * An item states an action or sub-action and has a due date, owner, status or
@@ -243,7 +243,7 @@ function isItemRow(values: Partial<Record<Role, SourcedCell>>): boolean {
   if (texts.length === 0) return false;
   const ownCore = (["owner", "due", "status"] as Role[]).some((role) => values[role]?.how === "own");
   if (ownCore) return true;
-  const fresh = texts.some((v) => v.how === "own" && !startsMidSentence(cellText(v.cell)));
+  const fresh = texts.some((v) => v.how === "own" && !startsMidSentence(plainText(v.cell)));
   if (!fresh) return false;
   return (["owner", "due", "status", "progress"] as Role[]).some((role) => values[role] !== undefined);
 }
@@ -258,7 +258,7 @@ function startsAnAction(values: Partial<Record<Role, SourcedCell>>, hasActionCol
   // Plans without an action column: every sub-action stands alone.
   if (!hasActionColumn) return true;
   const action = values.action;
-  return Boolean(action && action.how === "own" && !startsMidSentence(cellText(action.cell)));
+  return Boolean(action && action.how === "own" && !startsMidSentence(plainText(action.cell)));
 }
 
 /** A sub-action row whose owner, due or action is empty takes its action row's. */
@@ -284,7 +284,7 @@ function carryOver(item: LaidOutItem, values: Partial<Record<Role, SourcedCell>>
   for (const role of Object.keys(values) as Role[]) {
     const v = values[role]!;
     if (v.how !== "own") continue;
-    (item.carriedOver[role] ??= []).push(cellText(v.cell));
+    (item.carriedOver[role] ??= []).push(plainText(v.cell));
   }
 }
 
