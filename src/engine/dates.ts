@@ -177,7 +177,7 @@ const FY_QUARTER_END: ReadonlyArray<{ month: number; nextYear: boolean }> = [
   { month: 3, nextYear: true },
 ];
 
-const QUARTER_WORDS: ReadonlySet<string> = new Set(["quarter", "qtr", "qtr.", "qr"]);
+const QUARTER_WORDS: ReadonlySet<string> = new Set(["quarter", "qtr", "qr"]);
 
 // Words and marks that join months sharing one year ("Sept/Oct 2016", "September to December 2016").
 const JOINING_WORDS: ReadonlySet<string> = new Set(["and", "to", "or", "until", "till", "til", "through", "thru"]);
@@ -286,7 +286,7 @@ interface YearSpec {
 /** Excel's rule for two-digit years: 00–29 → 2000s, 30–99 → 1900s. */
 const fullYear = (yy: number): number => (yy < 30 ? 2000 + yy : 1900 + yy);
 const isYearLike = (n: number): boolean => n >= 1990 && n <= 2099; // a year standing on its own
-const isYearNear = (n: number): boolean => n >= 1900 && n <= 2099; // a year next to a month, season or quarter
+const isYearNear = (n: number): boolean => n >= 1900 && n <= 2199; // a year next to a month, season or quarter
 
 const isMark = (t: Tok | undefined, s: string): boolean => t !== undefined && t.k === MARK && t.s === s;
 const isWord = (t: Tok | undefined, set: ReadonlySet<string>): boolean => t !== undefined && t.k === WORD && set.has(t.s);
