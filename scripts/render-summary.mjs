@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Renders Plan Monitor's summary sheets to PDF and the first page of the
+// themes summary to docs/images/summary-themes.png, so a person can look at
+// the page a board would see.
+//
+//   npm run build:cli && node scripts/render-summary.mjs [NAME] [--as-at YYYY-MM-DD] [--previous YYYY-MM-DD] [--out DIR]
+//
+// NAME is a corpus workbook (default: peer-challenge-action-plan) in ../shared/corpus,
+// or a path to an .xlsx file. Two reports are run, as at --previous (default:
+// a month before) and then --as-at (default: the corpus label's asAt), so the
+// page shows a change column and a trend. Needs LibreOffice (apt-get install
+// libreoffice-calc) and pdftoppm (poppler-utils); fonts-crosextra-carlito gives
+// Calibri's metrics.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = path.resolve(root, "../shared/corpus");
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { "as-at": { type: "string" }, previous: { type: "string" }, out: { type: "string" } },
+});
+
+const dist = path.join(root, "dist");
+if (!existsSync(path.join(dist, "xlsx/host.js"))) fail("dist/ is missing: run `npm run build:cli` first.");
+const { XlsxHost } = require(path.join(dist, "xlsx/host.js"));
+const { ownedSheets } = require(path.join(dist, "xlsx/write-owned.js"));
+const { buildSummaries, colourWorkbook, scanWorkbook } = require(path.join(dist, "engine/workflow.js"));
+const { defaultSettings } = require(path.join(dist, "engine/settings.js"));
+
+const name = positionals[0] ?? "peer-challenge-action-plan";
+const input = name.endsWith(".xlsx") ? path.resolve(name) : path.join(corpus, `${name}.xlsx`);
+const labels = input.replace(/\.xlsx$/, ".expected.json");
+const asAt = values["as-at"] ?? (existsSync(labels) ? JSON.parse(readFileSync(labels, "utf8")).asAt : new Date().toISOString().slice(0, 10));
+const previous = values.previous ?? monthBefore(asAt);
+const outDir = path.resolve(values.out ?? path.join(root, "test-output/render"));
+const imageDir = path.join(root, "docs/images");
+
+mkdirSync(outDir, { recursive: true });
+mkdirSync(imageDir, { recursive: true });
+
+const settings = defaultSettings();
+const host = await XlsxHost.fromBuffer(readFileSync(input));
+for (const date of [previous, asAt]) {
+  const report = await scanWorkbook(host, { asAt: date, settings });
+  await colourWorkbook(host, report);
+  const { notices } = await buildSummaries(host, report, settings);
+  for (const n of notices) console.log(`notice: ${n}`);
+}
+const base = path.basename(input, ".xlsx");
+const copy = path.join(outDir, `${base}-summary.xlsx`);
+writeFileSync(copy, await host.toBuffer());
+console.log(`wrote ${path.relative(root, copy)} (reports as at ${previous} and ${asAt})`);
+
+// Print only the summary sheets: hide the others in a print copy, themes first and active.
+const owned = ownedSheets(host.workbook);
+const summaryNames = ["themes", "owners", "exceptions"].map((k) => owned.get(k)?.name).filter(Boolean);
+for (const ws of host.workbook.worksheets) ws.state = summaryNames.includes(ws.name) ? "visible" : "hidden";
+const themesIndex = host.workbook.worksheets.findIndex((ws) => ws.name === summaryNames[0]);
+host.workbook.views = [{ activeTab: themesIndex, firstSheet: themesIndex, visibility: "visible" }];
+const printCopy = path.join(outDir, `${base}-summary-print.xlsx`);
+writeFileSync(printCopy, await host.toBuffer());
+
+const pdf = toPdf(printCopy, outDir);
+const png = path.join(imageDir, "summary-themes");
+execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, png]);
+console.log(`wrote ${path.relative(root, pdf)} and ${path.relative(root, png)}.png`);
+
+function toPdf(file, dir) {
+  // A private LibreOffice profile, so a running LibreOffice does not swallow the conversion.
+  const profile = mkdtempSync(path.join(os.tmpdir(), "pm-lo-"));
+  try {
+    execFileSync(
+      "libreoffice",
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file],
+      { stdio: ["ignore", "ignore", "inherit"], timeout: 180_000 },
+    );
+  } catch (e) {
+    fail(`LibreOffice could not convert ${file} (${e.code === "ENOENT" ? "libreoffice is not installed: apt-get install -y libreoffice-calc" : e.message})`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const out = path.join(dir, `${path.basename(file, ".xlsx")}.pdf`);
+  if (!existsSync(out)) fail(`LibreOffice wrote no PDF for ${file}`);
+  return out;
+}
+
+function monthBefore(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function fail(message) {
+  console.error(`render-summary: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,72 @@
+// The table both summaries share: label × Blue/Green/Amber/Red/Grey/Total/% complete,
+// a totals line and, for themes, the change in each RAG since the last report.
+// Figures are plain numbers (no formulas) so every host writes the same values.
+import type { CountRow, RagCounts } from "../counts";
+import { textKey } from "../text";
+import { CHANGE, NUMBER, PERCENT, RAG_ORDER, ragHeader, shortDate, TEXT } from "./common";
+import { cell, headerCell, type Row, type SheetBuilder } from "./sheet-builder";
+
+/** Column layout (0-based). */
+export const COUNT_COLUMNS = { label: 0, firstRag: 1, total: 6, complete: 7, firstChange: 8 } as const;
+export const COUNT_TABLE_WIDTH = 8;
+export const CHANGE_WIDTH = 5;
+
+export interface ChangeBasis {
+  /** As-at date of the report compared with; null when there is none yet. */
+  since: string | null;
+  /** Counts per label key (textKey) in that report. */
+  byKey: ReadonlyMap<string, RagCounts>;
+  total: RagCounts | null;
+}
+
+export interface CountTable {
+  headerRow: number;
+  firstRow: number;
+  /** Last label row (before the totals line). */
+  lastRow: number;
+  totalRow: number;
+}
+
+export function countTable(b: SheetBuilder, asAt: string, labelHeader: string, rows: readonly CountRow[], total: CountRow, change?: ChangeBasis): CountTable {
+  groupHeader(b, asAt, change);
+  const headerRow = b.add([
+    headerCell(labelHeader, { horizontal: "left" }),
+    ...RAG_ORDER.map(ragHeader),
+    headerCell("Total"),
+    headerCell("% complete"),
+    ...(change ? RAG_ORDER.map(ragHeader) : []),
+  ]);
+  const firstRow = b.next;
+  for (const row of rows) b.add(countRow(row, TEXT, change && changeOf(row.counts, change.byKey.get(textKey(row.label)), change)));
+  const lastRow = b.next - 1;
+  const totalRow = b.add(countRow(total, { ...TEXT, bold: true }, change && changeOf(total.counts, change.total ?? undefined, change), true));
+  return { headerRow, firstRow, lastRow, totalRow };
+}
+
+function groupHeader(b: SheetBuilder, asAt: string, change: ChangeBasis | undefined): void {
+  const { firstRag, complete, firstChange } = COUNT_COLUMNS;
+  const row: Row = [null, headerCell(`Actions by RAG as at ${shortDate(asAt)}`)];
+  if (change) {
+    row[firstChange] = headerCell(change.since ? `Change since ${shortDate(change.since)}` : "Change (no earlier report)");
+  }
+  const r = b.add(row);
+  b.merge(r, firstRag, r, complete);
+  if (change) b.merge(r, firstChange, r, firstChange + CHANGE_WIDTH - 1);
+}
+
+/** Changes per RAG, or nulls when there is nothing to compare with. */
+function changeOf(now: RagCounts, before: RagCounts | undefined, basis: ChangeBasis): (number | null)[] {
+  if (!basis.since) return RAG_ORDER.map(() => null);
+  return RAG_ORDER.map((rag) => now[rag] - (before?.[rag] ?? 0));
+}
+
+function countRow(row: CountRow, labelStyle: typeof TEXT, changes: (number | null)[] | undefined, bold = false): Row {
+  const b = bold ? { bold: true } : {};
+  return [
+    cell(row.label, labelStyle),
+    ...RAG_ORDER.map((rag) => cell(row.counts[rag], { ...NUMBER, ...b })),
+    cell(row.counts.total, { ...NUMBER, ...b }),
+    cell(row.complete, { ...PERCENT, ...b }),
+    ...(changes ?? []).map((v) => cell(v, { ...CHANGE, ...b })),
+  ];
+}

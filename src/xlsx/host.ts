@@ -1,0 +1,122 @@
+// The .xlsx file host: PlanHost over a workbook loaded with exceljs. It reads
+// grids, colours status cells with conditional formats (reversibly) and
+// writes Plan Monitor's own sheets, marked with defined names. It works on a
+// copy in memory: the caller writes the result to a new file, never the input.
+import ExcelJS from "exceljs";
+import type { Grid } from "../engine/grid";
+import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
+import type { PlanReport } from "../engine/report";
+import type { Settings } from "../engine/settings";
+import { buildSummaries, colourWorkbook, scanWorkbook } from "../engine/workflow";
+import type { ColourPlan, SheetCellValue, SheetSpec } from "../engine/writeback";
+import { plainValue } from "./cells";
+import { gridsFromWorkbook, readWorkbookBuffer } from "./read";
+import { applyColours, clearColours } from "./write-colours";
+import { markOwned, ownedSheets } from "./write-owned";
+import { writeSpec } from "./write-sheets";
+
+export class XlsxHost implements PlanHost {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Load an .xlsx file's bytes; throws WorkbookReadError with a plain reason. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
+    const { workbook } = await readWorkbookBuffer(data);
+    return new XlsxHost(workbook);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async readGrids(progress?: Progress): Promise<Grid[]> {
+    const owned = new Set([...ownedSheets(this.workbook).values()].map((ws) => ws.name));
+    const grids = gridsFromWorkbook(this.workbook).map((g) => (owned.has(g.name) ? { ...g, ownedByPlanMonitor: true } : g));
+    progress?.(grids.length, grids.length, "read");
+    return grids;
+  }
+
+  async applyColours(plan: ColourPlan, progress?: Progress): Promise<void> {
+    applyColours(this.workbook, plan);
+    progress?.(plan.sheets.length, plan.sheets.length, "coloured");
+  }
+
+  async clearColours(): Promise<void> {
+    clearColours(this.workbook);
+  }
+
+  async writeSheets(specs: SheetSpec[], progress?: Progress): Promise<WriteSheetsResult> {
+    const result: WriteSheetsResult = { written: [], notices: [] };
+    specs.forEach((spec, i) => {
+      const ws = this.sheetFor(spec, result.notices);
+      writeSpec(ws, spec);
+      markOwned(this.workbook, spec.kind, ws.name);
+      result.written.push({ kind: spec.kind, name: ws.name });
+      progress?.(i + 1, specs.length, ws.name);
+    });
+    return result;
+  }
+
+  async readOwnedSheet(kind: string): Promise<SheetCellValue[][] | null> {
+    const ws = ownedSheets(this.workbook).get(kind);
+    return ws ? sheetValues(ws, Boolean(this.workbook.properties?.date1904)) : null;
+  }
+
+  /** Our sheet of this kind emptied in place, or a new sheet under a name no user sheet has. */
+  private sheetFor(spec: SheetSpec, notices: string[]): ExcelJS.Worksheet {
+    const ours = ownedSheets(this.workbook).get(spec.kind);
+    if (ours) return this.emptyInPlace(ours);
+    const name = this.freeName(spec.name);
+    if (name !== spec.name)
+      notices.push(`You already have a sheet called “${spec.name}”, so Plan Monitor left it as it is and wrote its sheet as “${name}”.`);
+    return this.workbook.addWorksheet(name);
+  }
+
+  /** A fresh sheet with the same name and position: in a file, that is rewriting it in place. */
+  private emptyInPlace(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
+    const { name, orderNo } = ws as ExcelJS.Worksheet & { orderNo: number };
+    this.workbook.removeWorksheet(ws.id);
+    const fresh = this.workbook.addWorksheet(name) as ExcelJS.Worksheet & { orderNo: number };
+    fresh.orderNo = orderNo;
+    return fresh;
+  }
+
+  /** The name, or "name (2)", "name (3)"…: the first that no sheet has (Excel compares sheet names ignoring case). */
+  private freeName(wanted: string): string {
+    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+    let name = wanted;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
+    return name;
+  }
+}
+
+/** A sheet's values as Excel reports them (dates as serials, merged cells only in their top-left cell). */
+function sheetValues(ws: ExcelJS.Worksheet, date1904: boolean): SheetCellValue[][] {
+  const rows: SheetCellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: SheetCellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (c, col) => {
+      if (c.isMerged && c.master !== c) return;
+      const v = plainValue(c.value, date1904);
+      values[col - 1] = v !== null && typeof v === "object" ? v.error : v;
+    });
+    rows[rowNumber - 1] = Array.from(values, (v) => v ?? null);
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+export interface WriteCopyOptions {
+  asAt: string;
+  settings: Settings;
+}
+
+/**
+ * `plan-monitor check FILE --out OUT`: the input's bytes in, a copy with the
+ * RAG colouring and the summary sheets out. The input is only read.
+ */
+export async function writeCopy(input: ArrayBuffer | Uint8Array, options: WriteCopyOptions): Promise<{ report: PlanReport; buffer: Buffer; notices: string[] }> {
+  const host = await XlsxHost.fromBuffer(input);
+  const report = await scanWorkbook(host, options);
+  await colourWorkbook(host, report);
+  const { notices } = await buildSummaries(host, report, options.settings);
+  return { report, buffer: await host.toBuffer(), notices };
+}

@@ -1,0 +1,128 @@
+// Writing a SheetSpec into an exceljs worksheet: values, styles, merges,
+// column widths, internal links, frozen rows and page setup. exceljs cannot
+// write charts: where a chart would stand, a note says so and names its data.
+import type ExcelJS from "exceljs";
+import { cellAddress } from "../engine/grid";
+import type { ChartSpec, PrintSpec, SheetCell, SheetCellStyle, SheetSpec } from "../engine/writeback";
+
+const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  spec.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  spec.rows.forEach((row, r) => row.forEach((c, col) => c && writeCell(ws.getCell(r + 1, col + 1), c)));
+  for (const m of spec.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  // Charts are anchored below the content; with no chart to draw, their notes stand one under the other.
+  const charts = spec.charts ?? [];
+  const firstAnchor = Math.min(...charts.map((c) => c.anchor.row));
+  const noteMerges = charts.map((chart, i) => writeChartNote(ws, chart, spec, firstAnchor + i));
+  fitWrappedRows(ws, spec.columnWidths ?? [], [...(spec.merges ?? []), ...noteMerges]);
+  if (spec.freezeRows) ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0 }];
+  if (spec.print) applyPrint(ws, spec.print);
+  if (spec.hidden) ws.state = "hidden";
+}
+
+function writeCell(target: ExcelJS.Cell, c: SheetCell): void {
+  target.value = c.link && c.value !== null ? linkFormula(c.link, String(c.value)) : c.value;
+  applyStyle(target, c.style ?? {}, Boolean(c.link));
+}
+
+/** Excel's limit on a text constant inside a formula. */
+const MAX_FORMULA_TEXT = 255;
+const formulaText = (s: string): string => `"${s.slice(0, MAX_FORMULA_TEXT).replace(/"/g, '""')}"`;
+
+/**
+ * An internal link as =HYPERLINK("#'Sheet'!C12", text). exceljs writes its
+ * own hyperlinks as external relationships that LibreOffice reads as a link
+ * to another file (and exceljs issue #3027 reports a garbled target in Excel);
+ * the formula is followed within the workbook by Excel and LibreOffice alike.
+ */
+function linkFormula(link: string, text: string): ExcelJS.CellFormulaValue {
+  return { formula: `HYPERLINK(${formulaText(`#${link}`)},${formulaText(text)})`, result: text, date1904: false };
+}
+
+/** SheetCellStyle plus the font size the summary builder may give (see SizedStyle there). */
+type Style = SheetCellStyle & { fontSize?: number };
+
+/** Every cell gets a named font: a font without a name falls back to a serif face in some programs. */
+const FONT = { name: "Calibri", family: 2, size: 11 } as const;
+
+function applyStyle(target: ExcelJS.Cell, s: Style, isLink: boolean): void {
+  const font: Partial<ExcelJS.Font> = { ...FONT };
+  if (s.fontSize) font.size = s.fontSize;
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
+  if (isLink) font.underline = true;
+  target.font = font;
+  if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.numberFormat) target.numFmt = s.numberFormat;
+  if (s.horizontal || s.wrap) target.alignment = { horizontal: s.horizontal, wrapText: s.wrap || undefined, vertical: "top" };
+  if (s.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
+
+const chartKindName: Record<ChartSpec["kind"], string> = { barStacked: "Bar › Stacked Bar", line: "Line" };
+
+type Area = NonNullable<SheetSpec["merges"]>[number];
+
+/** Writes the note that stands in for a chart; returns the area it is merged across. */
+function writeChartNote(ws: ExcelJS.Worksheet, chart: ChartSpec, spec: SheetSpec, row: number): Area {
+  const { range: r, anchor } = chart;
+  const data = `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
+  const cell = ws.getCell(row + 1, anchor.col + 1);
+  cell.value =
+    `Chart “${chart.title}”: not drawn in this file, because .xlsx files written by the plan-monitor command cannot hold charts ` +
+    `(the Excel add-in draws it here). Its data are in ${data}: select them and choose Insert › Chart › ${chartKindName[chart.kind]} to draw it.`;
+  cell.font = { ...FONT, italic: true, color: { argb: "FF595959" } };
+  cell.alignment = { wrapText: true, vertical: "top" };
+  const right = Math.max(anchor.col, (spec.columnWidths?.length ?? 1) - 1);
+  if (right > anchor.col) ws.mergeCells(row + 1, anchor.col + 1, row + 1, right + 1);
+  return { top: row, left: anchor.col, bottom: row, right };
+}
+
+/**
+ * exceljs writes no row heights and Excel does not grow a row for wrapped text
+ * when it opens a file, so estimate them from the text length and the width of
+ * the cell (or its merged area).
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, columnWidths: readonly number[], merges: readonly Area[]): void {
+  const widthOf = (c: number): number => columnWidths[c] ?? 9;
+  const spans = new Map<string, number>();
+  for (const m of merges) if (m.top === m.bottom) spans.set(`${m.top},${m.left}`, m.right);
+  ws.eachRow((row, rowNumber) => {
+    let lines = 1;
+    let lineHeight = LINE_HEIGHT;
+    row.eachCell((cell, col) => {
+      if (cell.font?.size) lineHeight = Math.max(lineHeight, Math.ceil(cell.font.size * 1.35));
+      if (!cell.alignment?.wrapText || cell.isMerged && cell.master !== cell) return;
+      const right = spans.get(`${rowNumber - 1},${col - 1}`) ?? col - 1;
+      let width = 0;
+      for (let c = col - 1; c <= right; c++) width += widthOf(c);
+      const emphasised = Boolean(cell.font?.bold || cell.font?.italic);
+      lines = Math.max(lines, linesFor(String(cell.text ?? ""), width, emphasised ? 0.95 : 1.1));
+    });
+    if (lines > 1 || lineHeight > LINE_HEIGHT) row.height = lines * lineHeight;
+  });
+}
+
+/** Lines a text wraps to in a cell of this width (in characters); `fill` is characters per width unit (bold and italic run wider). */
+function linesFor(text: string, width: number, fill: number): number {
+  const perLine = Math.max(1, Math.floor(width * fill) - 1);
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+function applyPrint(ws: ExcelJS.Worksheet, p: PrintSpec): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: p.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: p.fitToPagesWide,
+    fitToHeight: 0,
+    paperSize: 9, // A4
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    printTitlesRow: p.repeatRows ? `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}` : undefined,
+  };
+  if (p.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.footer}` };
+}
