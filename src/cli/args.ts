@@ -1,4 +1,5 @@
 // Command-line arguments for `plan-monitor`.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { isIsoDate } from "../engine/dates";
 
@@ -80,6 +81,8 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
     if (!/^\d+$/.test(values["amber-days"]) || amberDays > 3650) throw new UsageError(`--amber-days wants a whole number of days from 0 to 3650, not "${values["amber-days"]}"`);
   }
   if (values.out !== undefined && files.length > 1) throw new UsageError("--out works with one FILE at a time");
+  if (values.out !== undefined && files.length === 1 && path.resolve(values.out) === path.resolve(files[0]))
+    throw new UsageError("--out must name a new file: Plan Monitor never changes the workbook it checks");
   return {
     kind: "check",
     options: { files, asAt, amberDays, json: values.json ?? false, out: values.out, settingsFile: values.settings, color: !values["no-color"] },

@@ -1,10 +1,11 @@
 // `plan-monitor check FILE.xlsx`: the engine on .xlsx files, in a terminal.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { analyseWorkbook } from "../engine/analyse";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
 import { parseSettings, type Settings } from "../engine/settings";
-import { readWorkbookBuffer, WorkbookReadError } from "../xlsx/read";
+import { scanWorkbook } from "../engine/workflow";
+import { writeCopy, XlsxHost } from "../xlsx/host";
+import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
 import { formatReport } from "./format";
 
@@ -49,7 +50,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   let status = 0;
   for (const file of files) {
     try {
-      const report = await checkFile(file, options, settings);
+      const report = await checkFile(file, options, settings, io);
       if (options.json) io.stdout(JSON.stringify(PlanReportSchema.parse(report), null, files.length > 1 ? undefined : 2) + "\n");
       else io.stdout(formatReport(report, { color: options.color && process.stdout.isTTY === true, file }));
       if (report.sheets.length === 0) {
@@ -87,10 +88,18 @@ async function loadSettings(options: CheckOptions): Promise<Settings> {
   return options.amberDays !== undefined ? { ...settings, amberDays: options.amberDays } : settings;
 }
 
-export async function checkFile(file: string, options: Pick<CheckOptions, "asAt" | "out">, settings: Settings): Promise<PlanReport> {
+/** Reads and checks one workbook; with --out also writes the coloured copy with summary sheets. */
+export async function checkFile(file: string, options: Pick<CheckOptions, "asAt" | "out">, settings: Settings, io: Io = processIo): Promise<PlanReport> {
   const data = await readFile(file);
-  const { grids } = await readWorkbookBuffer(data);
-  return analyseWorkbook(grids, { asAt: options.asAt, settings });
+  if (!options.out) return scanWorkbook(await XlsxHost.fromBuffer(data), { asAt: options.asAt, settings });
+  // A load/save round trip drops parts exceljs does not model, so --out is always a new file (checked in args.ts).
+  const { report, buffer, notices } = await writeCopy(data, { asAt: options.asAt, settings });
+  if (report.sheets.length > 0) {
+    await writeFile(options.out, buffer);
+    for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
+    io.stderr(`plan-monitor: wrote ${options.out} (RAG colours and summary sheets; ${file} is unchanged)\n`);
+  }
+  return report;
 }
 
 function reasonFor(e: unknown): string {
