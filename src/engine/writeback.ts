@@ -48,10 +48,53 @@ export interface SheetCellStyle {
 export interface SheetCell {
   value: SheetCellValue;
   style?: SheetCellStyle;
-  /** Internal link, e.g. "'Improvement Plan'!A12". */
+  /** Internal link, e.g. "'Improvement Plan'!A12": every host writes it as linkFormula(link, text) (see cellFormula). */
   link?: string;
   /** Formula, written instead of the value when the host supports it (value is its cached result). */
   formula?: string;
+}
+
+/** Excel's limit on a text constant inside a formula. */
+export const MAX_FORMULA_TEXT = 255;
+const formulaText = (s: string): string => `"${s.slice(0, MAX_FORMULA_TEXT).replace(/"/g, '""')}"`;
+
+/**
+ * An internal link as a formula, =HYPERLINK("#'Sheet'!C12","text"): the one form
+ * both hosts write. A formula travels with the cell's value (the Office host writes
+ * a whole block with one Range.formulas instead of one hyperlink call per cell),
+ * and Excel and LibreOffice follow it within the workbook (exceljs's own hyperlinks
+ * are external relationships that LibreOffice reads as a link to another file).
+ */
+export const linkFormula = (link: string, text: string): string => `=HYPERLINK(${formulaText(`#${link}`)},${formulaText(text)})`;
+
+/** The text a link cell shows: its value, or the link itself when it has none. */
+export function linkText(cell: SheetCell): string {
+  const v = cell.value;
+  if (v === null || v === "") return cell.link ?? "";
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+}
+
+/**
+ * The formula a host writes for a cell ("=…"), or undefined for a plain value: the
+ * cell's own formula, else its link as linkFormula. Written once here so every host
+ * writes the same thing; the cell's value is the formula's cached result (for a link,
+ * the text it shows).
+ */
+export function cellFormula(cell: SheetCell | null | undefined): string | undefined {
+  if (!cell) return undefined;
+  if (cell.formula) return cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
+  if (cell.link) return linkFormula(cell.link, linkText(cell));
+  return undefined;
+}
+
+/**
+ * The number format a host gives a cell: its style's, except that a formula cell
+ * never gets text ("@"): Excel keeps whatever is entered into a text cell as text,
+ * so a formula written there would show as its own text instead of working.
+ */
+export function cellNumberFormat(cell: SheetCell | null | undefined): string | undefined {
+  const f = cell?.style?.numberFormat;
+  return f === "@" && cellFormula(cell) ? undefined : f;
 }
 
 export interface ChartSpec {

@@ -13,7 +13,7 @@ export class PlanMonitorError extends Error {
 }
 
 /** What Plan Monitor was doing, for the protected-sheet message. */
-export type OfficeAction = "colour" | "update" | "clear" | "read" | "save";
+export type OfficeAction = "colour" | "update" | "clear" | "read" | "save" | "select";
 
 const VERB: Record<OfficeAction, string> = {
   colour: "colour it",
@@ -21,6 +21,7 @@ const VERB: Record<OfficeAction, string> = {
   clear: "remove its colours",
   read: "read it",
   save: "save to it",
+  select: "select cells on it",
 };
 
 export function protectedSheetMessage(sheet: string, action: OfficeAction = "colour"): string {

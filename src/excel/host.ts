@@ -3,26 +3,32 @@
 // areas need 1.13 and are skipped, with a warning, where Excel is older).
 //
 // Round trips. Every operation uses a fixed number of context.sync() calls as
-// long as its data fits Excel on the web's 5 MB per request/response (and no
-// more requests than syncs: every range is untracked, so Excel.run has nothing
-// to release when it ends):
-//   readGrids      3 syncs (sheets and names; used ranges; cells and merges),
-//                  +1 for displayed text and number formats when the sheets hold
-//                  more than `singlePassCellLimit` cells (then only the cells that
-//                  hold numbers have them read: strings display as themselves);
+// long as its data fits the payload budget (and no more requests than syncs:
+// every range is untracked, so Excel.run has nothing to release when it ends):
+//   readGrids      3 syncs (sheets and names; used ranges and a small sample of
+//                  each sheet's values; cells and merges) up to
+//                  `singlePassCellLimit` cells; above that 4: values first, then
+//                  the displayed text and number formats of the cells that hold
+//                  numbers (strings display as themselves). The sample sizes the
+//                  reads, so e.g. a 50,000-row plan (5.7 MB in all) still takes 4;
 //   applyColours   3 syncs (+1 if an earlier colouring touched a sheet not in the plan);
-//   clearColours   3 syncs (it looks at every sheet);  writeSheets 2 syncs;
-//   readOwnedSheet 3 syncs.
-// Data larger than the budget (default 4 MB per exchange) is spread over as
-// many more syncs as it needs: the number of round trips then grows with the
-// bytes, never with the number of objects; nothing else can stay under 5 MB.
+//   clearColours   3 syncs (it looks at every sheet);
+//   writeSheets    2 syncs: values and formulas (links are =HYPERLINK formulas) go
+//                  one Range.formulas per block of rows, number formats one
+//                  rectangle per run of equal formats, other formats one RangeAreas
+//                  per distinct style: requests grow with bytes, not with cells;
+//   readOwnedSheet 3 syncs;  selectCell 1.
+// Data larger than the budget (default 4 MB per exchange; Excel on the web refuses
+// above 5 MB) is spread over as many more syncs as it needs: the number of round
+// trips then grows with the bytes, never with the number of objects or rows (work
+// that depends on a batch's answer travels with the next batch).
 import { format, isDateFormat } from "numfmt";
 import type { Cell, CellValue, Grid, MergedArea, TableArea } from "../engine/grid";
 import { cellAddress, columnLetter } from "../engine/grid";
 import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
 import type { Rag } from "../engine/report";
 import { SettingsSchema, defaultSettings, parseSettings, type Settings } from "../engine/settings";
-import { RAG_FILL, type ColourPlan, type SheetCell, type SheetCellStyle, type SheetCellValue, type SheetSpec } from "../engine/writeback";
+import { RAG_FILL, cellFormula, cellNumberFormat, type ColourPlan, type SheetCell, type SheetCellStyle, type SheetCellValue, type SheetSpec } from "../engine/writeback";
 import { absoluteRef, areaA1, cellsToAreas, chunkAddresses, parseAddressList, parseRef, type Area } from "./a1";
 import { PlanMonitorError, explainOfficeError, protectedSheetMessage, unsupportedMessage, type OfficeAction } from "./errors";
 
@@ -78,6 +84,48 @@ const CF_FIELDS = "items/id,items/type,items/stopIfTrue,items/customOrNullObject
  * tens of thousands of ranges the release request alone would pass 5 MB).
  */
 const OBJECT_REQUEST_BYTES = 700;
+/** The sample readGrids takes of each sheet's top-left corner to size its reads: at most this many rows, columns and cells in all. */
+const SAMPLE_ROWS = 50;
+const SAMPLE_COLUMNS = 20;
+const SAMPLE_CELLS = 10_000;
+
+/**
+ * Bytes a cell's value takes in a response, judged from samples of each sheet's
+ * top-left corner (the part inside its used range), with a margin; never above the
+ * first guess and never below 8 bytes. The first guess when nothing was sampled.
+ */
+function sampledBytesPerCell(samples: unknown[][][], areas: (Area | null)[], guess: number): number {
+  let bytes = 0;
+  let cells = 0;
+  samples.forEach((values, i) => {
+    const a = areas[i];
+    if (!a) return;
+    for (let r = a.top; r <= a.bottom && r < values.length; r++)
+      for (let c = a.left; c <= a.right && c < values[r].length; c++) {
+        bytes += JSON.stringify(values[r][c] ?? "").length + 1;
+        cells++;
+      }
+  });
+  return cells < 100 ? guess : Math.min(guess, Math.max(8, (bytes / cells) * 1.25));
+}
+/** Cells per Range.formulas block a summary sheet is written in. */
+const WRITE_CHUNK_CELLS = 20_000;
+/**
+ * Request bytes the Office.js client adds to an array it sends: above 1,500 cells it
+ * splits the array into blocks of rows, each set on a range of its own (object paths
+ * and actions: about 850 bytes a block, measured).
+ */
+const arrayRequestOverhead = (cells: number): number => OBJECT_REQUEST_BYTES + (cells > 1_500 ? Math.ceil(cells / 1_500) * 900 : 0);
+
+/** Bytes of a string in UTF-8, as it travels. */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
 
 function splitBlock(b: Block): Block[] | null {
   if (b.rows < 2) return null;
@@ -123,7 +171,7 @@ function uniqueSheetName(base: string, taken: Set<string>): string {
 
 /**
  * A value as it must be typed so Excel keeps it: Excel converts strings written
- * through Range.values as if typed ("1.10" → 1.1, "2024-05-01" → a date, "TRUE",
+ * through Range.values or Range.formulas as if typed ("1.10" → 1.1, "2024-05-01" → a date, "TRUE",
  * "=…"), so text gets the apostrophe prefix, except in cells formatted as text
  * ("@"), which Excel leaves alone (there the apostrophe would be kept as text).
  */
@@ -184,7 +232,8 @@ export class OfficePlanHost implements PlanHost {
     plan: {
       estimate: (item: I) => { request: number; response: number };
       queue: (item: I) => () => R;
-      done: (item: I, result: R) => void;
+      /** May return follow-up items: they go first into the next batch (one more sync only when no batch is left). */
+      done: (item: I, result: R) => I[] | void;
       split?: (item: I) => I[] | null;
     },
   ): Promise<number> {
@@ -215,7 +264,9 @@ export class OfficePlanHost implements PlanHost {
         scale *= 2;
         continue;
       }
-      batch.forEach((item, i) => plan.done(item, readers[i]()));
+      const follow: I[] = [];
+      batch.forEach((item, i) => follow.push(...(plan.done(item, readers[i]()) ?? [])));
+      pending.unshift(...follow);
     }
     return syncs;
   }
@@ -230,7 +281,7 @@ export class OfficePlanHost implements PlanHost {
         "This version of Excel cannot report merged cells (needs ExcelApi 1.13), so Plan Monitor reads every cell on its own; headings merged across or down may be recognised less well.",
       );
     return this.run("read", "reading the workbook", async (ctx) => {
-      progress?.(0, 4, "Reading the list of sheets");
+      progress?.(0, 3, "Reading the list of sheets");
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name,items/id,items/visibility");
       const names = ctx.workbook.names;
@@ -240,12 +291,17 @@ export class OfficePlanHost implements PlanHost {
       await ctx.sync();
 
       const owned = ownedSheets(names.items);
-      progress?.(1, 4, "Finding the cells in use");
+      progress?.(1, 3, "Finding the cells in use");
       const used = sheets.items.map((ws) => ({
         values: ws.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
         all: ws.getUsedRangeOrNullObject(false).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
       }));
       const tableRanges = tables.items.map((t) => ({ table: t, range: t.getRange().untrack().load("rowIndex,columnIndex,rowCount,columnCount") }));
+      // A small sample of each sheet's top-left values (a fixed range, so it can go
+      // with this request) to guess how many bytes a cell takes: the reads below are
+      // then packed close to the budget instead of on a blind guess.
+      const sampleRows = Math.max(1, Math.min(SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / SAMPLE_COLUMNS / Math.max(1, sheets.items.length))));
+      const samples = sheets.items.map((ws) => ws.getRangeByIndexes(0, 0, sampleRows, SAMPLE_COLUMNS).untrack().load("values"));
       await ctx.sync();
 
       const grids: Grid[] = sheets.items.map((ws) => ({ name: ws.name, rows: [], merges: [] }));
@@ -271,26 +327,37 @@ export class OfficePlanHost implements PlanHost {
           mergeChunks.push(...blocksFor(i, scan, MERGE_CHUNK_CELLS));
         });
 
-      // Values (and in one pass also text, number formats and value types), with merged areas.
-      type Work = { kind: "cells"; block: Block } | { kind: "merges"; block: Block };
+      // Small workbooks: values, text, number formats and value types in one pass.
+      // Larger ones: values first; then, for the cells holding numbers (and strings
+      // that look like error values), the text Excel displays and the number format
+      // (and value type). Those follow-ups travel with the next batch of values, so
+      // only the last batch's cost one more sync.
+      type Loaded = { block: Block; values: unknown[][]; text?: string[][]; formats?: string[][]; types?: string[][] };
+      type Segment = Block & { types: boolean; target: Loaded };
+      type Work = { kind: "cells"; block: Block } | { kind: "merges"; block: Block } | { kind: "numbers"; segment: Segment };
       const work: Work[] = [...blocks.map((block) => ({ kind: "cells" as const, block })), ...mergeChunks.map((block) => ({ kind: "merges" as const, block }))];
-      let bytesPerCell = this.options.bytesPerCellEstimate * (singlePass ? 3 : 1);
-      const loaded: { block: Block; values: unknown[][]; text?: string[][]; formats?: string[][]; types?: string[][] }[] = [];
-      progress?.(2, 4, `Reading ${totalCells} cells`);
+      const factor = singlePass ? 3 : 1;
+      let bytesPerCell = sampledBytesPerCell(samples.map((r) => r.values as unknown[][]), valueAreas, this.options.bytesPerCellEstimate) * factor;
+      const loaded: Loaded[] = [];
+      const dateSamples: DateSample[] = [];
+      progress?.(2, 3, `Reading ${totalCells} cells`);
       await this.syncInBatches<Work, string | Excel.Range | null>(ctx, work, {
         estimate: (w) =>
           w.kind === "cells"
             ? { request: OBJECT_REQUEST_BYTES, response: w.block.rows * w.block.cols * bytesPerCell + 200 }
-            : { request: OBJECT_REQUEST_BYTES * 2, response: 400 },
+            : w.kind === "merges"
+              ? { request: OBJECT_REQUEST_BYTES * 2, response: 400 }
+              : { request: OBJECT_REQUEST_BYTES, response: w.segment.rows * (w.segment.types ? 60 : 48) + 200 },
         queue: (w) => {
-          const ws = sheets.items[w.block.sheet];
-          const range = ws.getRangeByIndexes(w.block.top, w.block.left, w.block.rows, w.block.cols).untrack();
+          const b = w.kind === "numbers" ? w.segment : w.block;
+          const range = sheets.items[b.sheet].getRangeByIndexes(b.top, b.left, b.rows, b.cols).untrack();
           if (w.kind === "merges") {
             const areas = range.getMergedAreasOrNullObject().untrack();
             areas.load("address");
             return () => (areas.isNullObject ? null : areas.address);
           }
-          range.load(singlePass ? "values,text,numberFormat,valueTypes" : "values");
+          if (w.kind === "numbers") range.load(w.segment.types ? "text,numberFormat,valueTypes" : "text,numberFormat");
+          else range.load(singlePass ? "values,text,numberFormat,valueTypes" : "values");
           return () => range;
         },
         done: (w, result) => {
@@ -306,66 +373,58 @@ export class OfficePlanHost implements PlanHost {
             return;
           }
           const range = result as unknown as Excel.Range;
+          if (w.kind === "numbers") {
+            const { target: l, top, left, rows: n, types } = w.segment;
+            l.text ??= [];
+            l.formats ??= [];
+            if (types) l.types ??= [];
+            const c = left - l.block.left;
+            for (let i = 0; i < n; i++) {
+              const r = top - l.block.top + i;
+              const text = range.text[i][0];
+              const format = (range.numberFormat as string[][])[i][0];
+              (l.text[r] ??= [])[c] = text;
+              (l.formats[r] ??= [])[c] = format;
+              if (types) (l.types![r] ??= [])[c] = (range.valueTypes as string[][])[i][0];
+              sampleDate(dateSamples, l.values[r][c], format, text);
+            }
+            return;
+          }
           const values = range.values as unknown[][];
           const cells = w.block.rows * w.block.cols;
-          if (cells >= 1000) bytesPerCell = Math.max(4, ((JSON.stringify(values).length / cells) * 1.25) * (singlePass ? 3 : 1));
-          loaded.push(
-            singlePass
-              ? { block: w.block, values, text: range.text, formats: range.numberFormat as string[][], types: range.valueTypes as string[][] }
-              : { block: w.block, values },
-          );
+          if (cells >= 1000) bytesPerCell = Math.max(4, (JSON.stringify(values).length / cells) * 1.25 * factor);
+          if (singlePass) {
+            const l: Loaded = { block: w.block, values, text: range.text, formats: range.numberFormat as string[][], types: range.valueTypes as string[][] };
+            loaded.push(l);
+            values.forEach((row, i) => row.forEach((v, j) => sampleDate(dateSamples, v, l.formats![i][j], l.text![i][j])));
+            return;
+          }
+          const l: Loaded = { block: w.block, values };
+          loaded.push(l);
+          return numberSegments(l).map((segment) => ({ kind: "numbers" as const, segment }));
         },
         split: (w) => (w.kind === "cells" ? splitBlock(w.block)?.map((block) => ({ kind: "cells" as const, block })) ?? null : null),
       });
 
-      // Second pass, for large sheets: displayed text and number formats of the cells
-      // holding numbers (and value types where a string looks like an error value).
-      if (!singlePass) {
-        type Segment = Block & { types: boolean; target: (typeof loaded)[number] };
-        const segments: Segment[] = [];
-        for (const l of loaded) {
-          for (let c = 0; c < l.block.cols; c++) {
-            let first = -1;
-            let last = -1;
-            let types = false;
-            for (let r = 0; r < l.block.rows; r++) {
-              const v = l.values[r][c];
-              const errorLike = typeof v === "string" && ERROR_LITERAL.test(v);
-              if (typeof v === "number" || errorLike) {
-                if (first < 0) first = r;
-                last = r;
-                types ||= errorLike;
-              }
+      /** Per column of a block: the rows from the first to the last number (or error-like string). */
+      function numberSegments(l: Loaded): Segment[] {
+        const out: Segment[] = [];
+        for (let c = 0; c < l.block.cols; c++) {
+          let first = -1;
+          let last = -1;
+          let types = false;
+          for (let r = 0; r < l.block.rows; r++) {
+            const v = l.values[r][c];
+            const errorLike = typeof v === "string" && ERROR_LITERAL.test(v);
+            if (typeof v === "number" || errorLike) {
+              if (first < 0) first = r;
+              last = r;
+              types ||= errorLike;
             }
-            if (first >= 0) segments.push({ sheet: l.block.sheet, top: l.block.top + first, left: l.block.left + c, rows: last - first + 1, cols: 1, types, target: l });
           }
+          if (first >= 0) out.push({ sheet: l.block.sheet, top: l.block.top + first, left: l.block.left + c, rows: last - first + 1, cols: 1, types, target: l });
         }
-        progress?.(3, 4, "Reading dates and numbers as displayed");
-        await this.syncInBatches(ctx, segments, {
-          estimate: (s) => ({ request: OBJECT_REQUEST_BYTES, response: s.rows * (s.types ? 60 : 48) + 200 }),
-          queue: (s) => {
-            const range = sheets.items[s.sheet].getRangeByIndexes(s.top, s.left, s.rows, 1).untrack();
-            range.load(s.types ? "text,numberFormat,valueTypes" : "text,numberFormat");
-            return () => range;
-          },
-          done: (s, range) => {
-            const l = s.target;
-            l.text ??= [];
-            l.formats ??= [];
-            if (s.types) l.types ??= [];
-            for (let i = 0; i < s.rows; i++) {
-              const r = s.top - l.block.top + i;
-              const c = s.left - l.block.left;
-              (l.text[r] ??= [])[c] = range.text[i][0];
-              (l.formats[r] ??= [])[c] = (range.numberFormat as string[][])[i][0];
-              if (s.types) (l.types![r] ??= [])[c] = (range.valueTypes as string[][])[i][0];
-            }
-          },
-          split: (s) => {
-            const halves = splitBlock(s);
-            return halves ? halves.map((h) => ({ ...h, types: s.types, target: s.target })) : null;
-          },
-        });
+        return out;
       }
 
       for (const l of loaded) {
@@ -379,14 +438,14 @@ export class OfficePlanHost implements PlanHost {
           }
       }
 
-      const date1904 = detectDate1904(loaded);
+      const date1904 = detectDate1904(dateSamples);
       const tablesBySheet = new Map<string, TableArea[]>();
       for (const { table, range } of tableRanges) {
         const list = tablesBySheet.get(table.worksheet.name) ?? [];
         list.push({ ...toArea(range), name: table.name, hasTotals: table.showTotals });
         tablesBySheet.set(table.worksheet.name, list);
       }
-      progress?.(4, 4, "Done");
+      progress?.(3, 3, "Done");
       return grids.map((g, i) => {
         const grid: Grid = { ...g, rows: rows[i], tables: tablesBySheet.get(g.name) ?? [] };
         if (date1904) grid.date1904 = true;
@@ -469,7 +528,9 @@ export class OfficePlanHost implements PlanHost {
           cf.load("id");
           return () => cf;
         },
-        done: (j, cf) => created.push({ sheetId: j.ws.id, name: j.ws.name, cf }),
+        done: (j, cf) => {
+          created.push({ sheetId: j.ws.id, name: j.ws.name, cf });
+        },
       });
 
       progress?.(2, 3, "Remembering what was coloured");
@@ -597,48 +658,59 @@ export class OfficePlanHost implements PlanHost {
     const height = spec.rows.length;
     const at = (r: number, c: number): SheetCell | null => spec.rows[r]?.[c] ?? null;
 
-    // Values (or formulas) and number formats, in blocks of rows.
-    const rowsPerChunk = Math.max(1, Math.floor(20_000 / width));
+    // Per block of rows: number formats first (a text cell takes a string as text,
+    // whatever it looks like), one rectangle per run of cells sharing a format; then
+    // every value and formula of the block in one Range.formulas (links are
+    // =HYPERLINK formulas, see cellFormula: no per-cell hyperlink calls).
+    const rowsPerChunk = Math.max(1, Math.floor(WRITE_CHUNK_CELLS / width));
     for (let top = 0; top < height; top += rowsPerChunk) {
       const n = Math.min(rowsPerChunk, height - top);
-      const values: (string | number | boolean)[][] = [];
-      const formats: string[][] = [];
-      let anyFormula = false;
-      let anyFormat = false;
+      const formulas: (string | number | boolean)[][] = [];
+      const byFormat = new Map<string, { row: number; col: number }[]>();
       for (let r = top; r < top + n; r++) {
-        const vr: (string | number | boolean)[] = [];
-        const fr: string[] = [];
+        const row: (string | number | boolean)[] = [];
         for (let c = 0; c < width; c++) {
           const cell = at(r, c);
-          if (cell?.formula) {
-            anyFormula = true;
-            vr.push(cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`);
-          } else vr.push(asTyped(cell?.value ?? null, cell?.style?.numberFormat));
-          const f = cell?.style?.numberFormat;
-          if (f) anyFormat = true;
-          fr.push(f ?? "General");
+          const format = cellNumberFormat(cell);
+          row.push(cellFormula(cell) ?? asTyped(cell?.value ?? null, format));
+          if (format && format !== "General") {
+            const list = byFormat.get(format) ?? [];
+            list.push({ row: r, col: c });
+            byFormat.set(format, list);
+          }
         }
-        values.push(vr);
-        formats.push(fr);
+        formulas.push(row);
       }
-      const bytes = JSON.stringify(values).length + (anyFormat ? JSON.stringify(formats).length : 0) + OBJECT_REQUEST_BYTES;
+      const formatAreas = [...byFormat].flatMap(([format, cells]) => cellsToAreas(cells).map((area) => ({ format, area })));
+      let bytes = utf8Length(JSON.stringify(formulas)) + arrayRequestOverhead(n * width);
+      for (const { format, area } of formatAreas) {
+        const rows = area.bottom - area.top + 1;
+        const cells = rows * (area.right - area.left + 1);
+        bytes += cells * (utf8Length(JSON.stringify(format)) + 1) + rows * 3 + arrayRequestOverhead(cells);
+      }
       await flushIfFull(bytes);
-      const range = ws.getRangeByIndexes(top, 0, n, width).untrack();
-      if (anyFormat) range.numberFormat = formats;
-      if (anyFormula) range.formulas = values;
-      else range.values = values;
+      for (const { format, area } of formatAreas) {
+        const rows = area.bottom - area.top + 1;
+        const cols = area.right - area.left + 1;
+        const row = Array<string>(cols).fill(format);
+        ws.getRangeByIndexes(area.top, area.left, rows, cols).untrack().numberFormat = Array.from({ length: rows }, () => row);
+      }
+      ws.getRangeByIndexes(top, 0, n, width).untrack().formulas = formulas;
     }
 
-    // Styles: one RangeAreas per distinct style (and address chunk).
-    const groups = new Map<string, { style: Style; cells: { row: number; col: number }[] }>();
+    // Styles: one RangeAreas per distinct style (and address chunk). Link cells are
+    // underlined, as the .xlsx host does.
+    const groups = new Map<string, { style: Style & { underline?: boolean }; cells: { row: number; col: number }[] }>();
     for (let r = 0; r < height; r++)
       for (let c = 0; c < width; c++) {
-        const style = at(r, c)?.style as Style | undefined;
-        if (!style) continue;
-        const { numberFormat: _nf, ...rest } = style;
+        const cell = at(r, c);
+        const style = cell?.style as Style | undefined;
+        if (!style && !cell?.link) continue;
+        const { numberFormat: _nf, ...rest } = (style ?? {}) as Style & { underline?: boolean };
+        if (cell?.link) rest.underline = true;
         if (!Object.values(rest).some((v) => v !== undefined && v !== false)) continue;
         const key = JSON.stringify(rest, Object.keys(rest).sort());
-        const g = groups.get(key) ?? { style: rest as Style, cells: [] as { row: number; col: number }[] };
+        const g = groups.get(key) ?? { style: rest, cells: [] as { row: number; col: number }[] };
         g.cells.push({ row: r, col: c });
         groups.set(key, g);
       }
@@ -649,6 +721,7 @@ export class OfficePlanHost implements PlanHost {
         if (style.fill) format.fill.color = style.fill;
         if (style.bold) format.font.bold = true;
         if (style.italic) format.font.italic = true;
+        if (style.underline) format.font.underline = "Single";
         if (style.fontColor) format.font.color = style.fontColor;
         if (style.fontSize) format.font.size = style.fontSize;
         if (style.horizontal) format.horizontalAlignment = style.horizontal === "left" ? "Left" : style.horizontal === "center" ? "Center" : "Right";
@@ -666,18 +739,6 @@ export class OfficePlanHost implements PlanHost {
       await flushIfFull(OBJECT_REQUEST_BYTES);
       ws.getRange(areaA1(m)).untrack().merge(false);
     }
-
-    for (let r = 0; r < height; r++)
-      for (let c = 0; c < width; c++) {
-        const cell = at(r, c);
-        if (!cell?.link) continue;
-        await flushIfFull(OBJECT_REQUEST_BYTES + cell.link.length * 2);
-        // textToDisplay replaces the cell's value with text: give it only where the value is text anyway.
-        const link: Excel.RangeHyperlink = { documentReference: cell.link };
-        if (typeof cell.value === "string") link.textToDisplay = cell.value;
-        else if (cell.value === null) link.textToDisplay = cell.link;
-        ws.getRange(cellAddress(r, c)).untrack().hyperlink = link;
-      }
 
     // Column widths are given in characters (as in .xlsx files); Office.js wants points.
     const widths = spec.columnWidths ?? [];
@@ -751,6 +812,22 @@ export class OfficePlanHost implements PlanHost {
         split: splitBlock,
       });
       return out;
+    });
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  /**
+   * Show a cell to the user: activate its sheet and select it (an A1 address such as
+   * "I31" or "B4:C6"), in one Excel.run and one round trip.
+   */
+  async selectCell(sheetName: string, address: string): Promise<void> {
+    // Leaves `warnings` alone: they still describe the last read or write.
+    await this.run("select", `selecting ${address} on the sheet '${sheetName}'`, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetName);
+      ws.activate();
+      ws.getRange(address).untrack().select();
+      await ctx.sync();
     });
   }
 
@@ -859,6 +936,21 @@ function ourFormats(
   return out;
 }
 
+/** A date-formatted number and the text Excel displays for it. */
+interface DateSample {
+  value: number;
+  format: string;
+  text: string;
+}
+
+/** How many displayed dates the 1904 check looks at. */
+const DATE_SAMPLE_ROWS = 200;
+
+/** Keep a date-formatted number and its displayed text for the 1904 check (the first DATE_SAMPLE_ROWS). */
+function sampleDate(samples: DateSample[], value: unknown, format: string | undefined, text: string | undefined): void {
+  if (samples.length < DATE_SAMPLE_ROWS && typeof value === "number" && format && text !== undefined && isDateFormat(format)) samples.push({ value, format, text });
+}
+
 /**
  * Whether the workbook counts dates from 1904. Office.js does not say (before
  * Workbook.use1904DateSystem, which this client lacks), so compare the text Excel
@@ -866,22 +958,12 @@ function ourFormats(
  * when the 1904 reading matches more cells. Locale-dependent formats (the system
  * short date) match neither reading and do not count.
  */
-function detectDate1904(loaded: { values: unknown[][]; text?: string[][]; formats?: string[][] }[]): boolean {
+function detectDate1904(samples: readonly DateSample[]): boolean {
   let as1900 = 0;
   let as1904 = 0;
-  let seen = 0;
-  for (const l of loaded) {
-    if (!l.text || !l.formats) continue;
-    for (let r = 0; r < l.values.length && seen < 200; r++)
-      for (let c = 0; c < l.values[r].length; c++) {
-        const v = l.values[r][c];
-        const f = l.formats[r]?.[c];
-        const t = l.text[r]?.[c];
-        if (typeof v !== "number" || !f || t === undefined || !isDateFormat(f)) continue;
-        seen++;
-        if (formatNumber(f, v) === t) as1900++;
-        else if (formatNumber(f, v + 1462) === t) as1904++;
-      }
+  for (const { value, format, text } of samples.slice(0, DATE_SAMPLE_ROWS)) {
+    if (formatNumber(format, value) === text) as1900++;
+    else if (formatNumber(format, value + 1462) === text) as1904++;
   }
   return as1904 > as1900;
 }

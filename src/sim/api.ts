@@ -630,7 +630,10 @@ function rangeTypes(): Record<string, TypeDef> {
         clearAreas(ctx, h, typeof applyTo === "string" ? applyTo : "All");
         return null;
       },
-      Select: () => null,
+      Select: (ctx, h) => {
+        ctx.model.select(sheetOf(ctx, h), areaOf(h));
+        return null;
+      },
       // The client sends this before splitting a large values/formulas/numberFormat
       // array (over 1,500 cells) into row chunks set one by one.
       _ValidateArraySize: (_ctx, h, [rows, cols]) => {
@@ -1020,7 +1023,7 @@ function worksheetTypes(): Record<string, TypeDef> {
         return s ? worksheetHandle(s) : null;
       },
       GetActiveWorksheet: (ctx) => {
-        const s = ctx.model.sheets.find((x) => x.visibility === "Visible");
+        const s = ctx.model.activeSheet();
         if (!s) throw notFound("no visible sheet");
         return worksheetHandle(s);
       },
@@ -1111,7 +1114,10 @@ function worksheetTypes(): Record<string, TypeDef> {
         ctx.model.deleteSheet(s);
         return null;
       },
-      Activate: () => null,
+      Activate: (ctx, h) => {
+        ctx.model.activate(sheetOf(ctx, h));
+        return null;
+      },
       Calculate: () => null,
     },
   };

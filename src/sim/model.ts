@@ -360,6 +360,48 @@ export class WorkbookModel {
     return this.sheetById(key) ?? this.sheetByName(key);
   }
 
+  // Excel's view state, which worksheet.activate() and range.select() change (the
+  // demo page's grid shows it). Not saved to or read from .xlsx files.
+  /** Id of the active sheet; null means the first visible sheet. */
+  activeSheetId: string | null = null;
+  /** Each sheet's selected area, by sheet id (absent = A1). */
+  readonly selections = new Map<string, Area>();
+  private readonly viewListeners = new Set<() => void>();
+
+  /** The active sheet: the one activated last, else the first visible one. */
+  activeSheet(): SheetModel | undefined {
+    const active = this.activeSheetId === null ? undefined : this.sheetById(this.activeSheetId);
+    return active && active.visibility === "Visible" ? active : this.sheets.find((s) => s.visibility === "Visible");
+  }
+
+  /** A sheet's selected area (A1 when nothing was selected on it). */
+  selectionOf(sheet: SheetModel): Area {
+    return this.selections.get(sheet.id) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  }
+
+  /** Make a sheet the active one (worksheet.activate()). */
+  activate(sheet: SheetModel): void {
+    this.activeSheetId = sheet.id;
+    this.emitViewChange();
+  }
+
+  /** Select an area on a sheet, activating it (range.select()). */
+  select(sheet: SheetModel, area: Area): void {
+    this.activeSheetId = sheet.id;
+    this.selections.set(sheet.id, { ...area });
+    this.emitViewChange();
+  }
+
+  /** Call listener after each change of the active sheet or selection; returns the unsubscribe function. */
+  onViewChange(listener: () => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  private emitViewChange(): void {
+    for (const l of [...this.viewListeners]) l();
+  }
+
   /** Rename a sheet; names that refer to it follow, as in Excel. */
   renameSheet(sheet: SheetModel, newName: string): void {
     const oldRef = `${quoteSheetName(sheet.name)}!`;
@@ -373,6 +415,11 @@ export class WorkbookModel {
     const ref = `${quoteSheetName(sheet.name)}!`;
     for (const n of this.names) n.formula = replaceSheetRef(n.formula, ref, "#REF!");
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.selections.delete(sheet.id);
+    if (this.activeSheetId === sheet.id) {
+      this.activeSheetId = null;
+      this.emitViewChange();
+    }
   }
 
   nameByName(name: string): SimNamedItem | undefined {
@@ -399,6 +446,8 @@ export class WorkbookModel {
     copy.date1904 = this.date1904;
     copy.names = this.names.map((n) => ({ ...n }));
     for (const [k, v] of this.settings) copy.settings.set(k, JSON.parse(JSON.stringify(v)));
+    copy.activeSheetId = this.activeSheetId;
+    for (const [k, a] of this.selections) copy.selections.set(k, { ...a });
     for (const s of this.sheets) {
       const t = new SheetModel(s.id, s.name);
       t.date1904 = s.date1904;

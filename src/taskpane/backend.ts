@@ -6,7 +6,7 @@ import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
 import type { PlanReport } from "../engine/report";
 import type { Settings } from "../engine/settings";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../engine/workflow";
-import { OfficePlanHost, PlanMonitorError, explainOfficeError, type OfficeHostOptions } from "../excel";
+import { OfficePlanHost, explainOfficeError, type OfficeHostOptions } from "../excel";
 
 /** Settings as loaded: the defaults with a warning in plain words when what was saved is not usable. */
 export interface LoadedSettings {
@@ -50,25 +50,11 @@ export function operationsFor(backend: TaskpaneBackend): TaskpaneOperations {
 /** The backend in Excel: the Office.js host, its settings store, and cell selection. */
 export function createOfficeBackend(options: OfficeHostOptions = {}): TaskpaneBackend {
   const host = new OfficePlanHost(options);
-  const excel = (): typeof Excel | undefined => options.excel ?? (globalThis as { Excel?: typeof Excel }).Excel;
   return {
     host,
     loadSettings: () => host.loadSettings(),
     saveSettings: (settings) => host.saveSettings(settings),
-    async selectCell(sheet, address) {
-      const x = excel();
-      if (!x) throw new PlanMonitorError("Plan Monitor is not running inside Excel (Office.js is not loaded).");
-      try {
-        await x.run(async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItem(sheet);
-          ws.activate();
-          ws.getRange(address).select();
-          await ctx.sync();
-        });
-      } catch (e) {
-        throw new PlanMonitorError(explainOfficeError(e, { what: "selecting a cell" }), { cause: e });
-      }
-    },
+    selectCell: (sheet, address) => host.selectCell(sheet, address),
     explainError: (e) => explainOfficeError(e),
     warnings: () => host.warnings,
   };

@@ -3,7 +3,7 @@
 // write charts: where a chart would stand, a note says so and names its data.
 import type ExcelJS from "exceljs";
 import { cellAddress } from "../engine/grid";
-import type { ChartSpec, PrintSpec, SheetCell, SheetCellStyle, SheetSpec } from "../engine/writeback";
+import { cellFormula, cellNumberFormat, linkText, MAX_FORMULA_TEXT, type ChartSpec, type PrintSpec, type SheetCell, type SheetCellStyle, type SheetSpec } from "../engine/writeback";
 
 const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
 const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
@@ -25,22 +25,15 @@ export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 }
 
 function writeCell(target: ExcelJS.Cell, c: SheetCell): void {
-  target.value = c.link && c.value !== null ? linkFormula(c.link, String(c.value)) : c.value;
-  applyStyle(target, c.style ?? {}, Boolean(c.link));
+  const formula = cellFormula(c);
+  target.value = formula ? { formula: formula.slice(1), result: cachedResult(c), date1904: false } : c.value;
+  applyStyle(target, { ...c.style, numberFormat: cellNumberFormat(c) }, Boolean(c.link));
 }
 
-/** Excel's limit on a text constant inside a formula. */
-const MAX_FORMULA_TEXT = 255;
-const formulaText = (s: string): string => `"${s.slice(0, MAX_FORMULA_TEXT).replace(/"/g, '""')}"`;
-
-/**
- * An internal link as =HYPERLINK("#'Sheet'!C12", text). exceljs writes its
- * own hyperlinks as external relationships that LibreOffice reads as a link
- * to another file (and exceljs issue #3027 reports a garbled target in Excel);
- * the formula is followed within the workbook by Excel and LibreOffice alike.
- */
-function linkFormula(link: string, text: string): ExcelJS.CellFormulaValue {
-  return { formula: `HYPERLINK(${formulaText(`#${link}`)},${formulaText(text)})`, result: text, date1904: false };
+/** What a formula cell shows until Excel recalculates it: a link's text (cut as the formula cuts it), else the cell's value. */
+function cachedResult(c: SheetCell): ExcelJS.CellFormulaValue["result"] {
+  if (c.link && !c.formula) return linkText(c).slice(0, MAX_FORMULA_TEXT);
+  return c.value ?? undefined;
 }
 
 /** SheetCellStyle plus the font size the summary builder may give (see SizedStyle there). */

@@ -68,7 +68,9 @@ describe("OfficePlanHost.readGrids on the corpus", () => {
     expect(backend.maxRequestBytes).toBeLessThanOrEqual(5_000_000);
     expect(backend.maxResponseBytes).toBeLessThanOrEqual(5_000_000);
     expect(backend.requests.every((r) => !r.error)).toBe(true);
-    // Round trips grow with the bytes read (one per ~4 MB budget), not with rows or objects.
+    // 4 requests: sheets; used ranges (and a sample that sizes the reads); all values
+    // and merged areas (about 2 MB); text and formats of the cells holding numbers.
+    expect(backend.requestCount).toBe(4);
     const bytes = backend.requests.reduce((n, r) => n + r.responseBytes, 0);
     expect(backend.requestCount).toBeLessThanOrEqual(4 + Math.ceil(bytes / 4_000_000));
     console.log(`readGrids 50,000 rows: ${backend.requestCount} requests, largest request ${backend.maxRequestBytes} bytes, largest response ${backend.maxResponseBytes} bytes`);

@@ -12,7 +12,8 @@ function themesSpec(name = "PM Summary – Themes"): SheetSpec {
     [{ value: "Plan Monitor summary", style: { bold: true } }],
     header,
     ...["Leadership", "Safeguarding", "Workforce"].map((t, i) => [
-      { value: t, link: `'Improvement Plan'!A${i * 10 + 4}`, style: { border: true } },
+      // The second link cell is formatted as text, as the exceptions sheet's are: the formula must still work.
+      { value: t, link: `'Improvement Plan'!A${i * 10 + 4}`, style: i === 1 ? { border: true, numberFormat: "@" } : { border: true } },
       ...[3, 2, 1, 0, 1].map((n, j) => ({ value: n + i + j, style: { border: true, horizontal: "center" as const } })),
     ]),
     [{ value: "As at", style: { italic: true } }, { value: 45536, style: { numberFormat: "dd/mm/yyyy" } }],
@@ -58,7 +59,12 @@ describe("OfficePlanHost.writeSheets", () => {
     const s = model.sheetByName("PM Summary – Themes")!;
     expect(s.textAt(0, 0)).toBe("Plan Monitor summary");
     expect(s.getCell(1, 1)).toMatchObject({ value: "Blue", fill: "#D9E1F2", font: { bold: true } });
-    expect(s.getCell(2, 0)).toMatchObject({ value: "Leadership", hyperlink: { documentReference: "'Improvement Plan'!A4" } });
+    // Links are =HYPERLINK formulas (the same as the .xlsx host writes), underlined, never per-cell hyperlink objects;
+    // a link cell formatted as text gets General, or Excel would keep the formula as text.
+    expect(s.getCell(2, 0)).toMatchObject({ formula: `=HYPERLINK("#'Improvement Plan'!A4","Leadership")`, font: { underline: "Single" } });
+    expect(s.getCell(3, 0)).toMatchObject({ formula: `=HYPERLINK("#'Improvement Plan'!A14","Safeguarding")` });
+    expect(s.getCell(3, 0)?.numberFormat).toBeUndefined();
+    expect([...s.cells.values()].some((c) => c.hyperlink)).toBe(false);
     expect(s.getCell(2, 1)).toMatchObject({ value: 3, horizontal: "Center" });
     expect(s.getCell(2, 1)?.borders).toEqual({ top: { style: "Continuous", weight: "Thin" }, bottom: { style: "Continuous", weight: "Thin" }, left: { style: "Continuous", weight: "Thin" }, right: { style: "Continuous", weight: "Thin" } });
     expect(s.textAt(5, 1)).toBe("01/09/2024");
