@@ -179,6 +179,35 @@ function buildConfig({ production, pages = PAGES, outDir = "dist/taskpane", serv
   };
 }
 
+/**
+ * The demo page (development and test tool, never deployed): the real task pane beside
+ * a read-only grid, on the in-memory Excel (src/sim) driven by the real Office.js Excel
+ * client. Not in PAGES, so the task pane build (dist/taskpane) is unchanged.
+ */
+const DEMO_PAGE = { name: "demo", entry: "./src/demo/index.tsx", template: "./src/demo/demo.html", filename: "index.html" };
+/** Microsoft's Excel client script; licensed for developing and testing only, so it is copied into the demo's output at build time, never into src or dist/taskpane. */
+const OFFICE_EXCEL_CLIENT = "node_modules/@microsoft/office-js/dist/excel-web-16.00.js";
+
+/** The demo page's build: buildConfig for DEMO_PAGE plus the Office client, the sample workbooks and the page's stylesheet. */
+function buildDemoConfig({ production = false, outDir = "dist/demo", server } = {}) {
+  const config = buildConfig({ production, pages: [DEMO_PAGE], outDir, server });
+  config.name = "demo";
+  // The size budget is the task pane's; the demo also carries exceljs (its own chunk) and is never deployed.
+  config.plugins = config.plugins.filter((p) => !(p instanceof GzipBudgetPlugin));
+  config.plugins.push(
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: OFFICE_EXCEL_CLIENT, to: "office/excel-web-16.00.js" },
+        { from: "samples/*.xlsx", to: "samples/[name][ext]" },
+        { from: "src/demo/demo.css", to: "demo.css" },
+      ],
+    }),
+  );
+  // exceljs's browser build (its package.json "browser" field) is a finished bundle: do not parse it again.
+  config.module.noParse = /exceljs[\\/]dist[\\/]/;
+  return config;
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const server = env.WEBPACK_SERVE ? await devServer() : undefined;
@@ -187,3 +216,5 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.buildConfig = buildConfig;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.PAGES = PAGES;
+module.exports.DEMO_PAGE = DEMO_PAGE;
+module.exports.buildDemoConfig = buildDemoConfig;
