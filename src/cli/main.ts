@@ -56,8 +56,12 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
       if (report.sheets.length === 0) {
         const reasons = report.skipped.map((s) => `"${s.name}": ${s.reason}`).join("; ");
         io.stderr(`plan-monitor: ${file}: no plan found (${reasons || "the workbook has no sheets"})\n`);
-        if (report.skipped.length)
-          io.stderr(`plan-monitor: to point Plan Monitor at a plan's header row, pass --settings FILE.json with {"sheets": {"${report.skipped[0].name}": {"headerRow": 3, "columns": {"action": "B", "owner": "E", "due": "D"}}}}\n`);
+        // Settings help only where a sheet has content but no header Plan Monitor knows (not an empty sheet).
+        const unread = report.skipped.find((s) => /\bheader\b/.test(s.reason));
+        if (unread) {
+          const example = JSON.stringify({ sheets: { [unread.name]: { headerRow: 2, columns: { action: "A", owner: "B", due: "C", status: "D" } } } });
+          io.stderr(`plan-monitor: if "${unread.name}" holds a plan, say which row names its columns and which column is which: pass --settings FILE.json holding ${example}, with your own row number and column letters\n`);
+        }
         status = 3;
       }
     } catch (e) {

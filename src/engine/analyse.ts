@@ -1,15 +1,15 @@
 // The engine's entry point: grids in, the plan report out.
 // read grid → recognise layout → interpret values → RAG as at → findings.
-import { columnIsMonthFirst, findPlanPeriod, findUpdatedDate, parseDueCell, type PlanPeriod } from "./dates";
+import { columnIsMonthFirst, findPlanPeriod, findUpdatedDate, parseDueCell, type DueReading, type PlanPeriod } from "./dates";
 import * as F from "./findings";
 import { cellText, columnIndex, columnLetter, isCellError, type Cell, type Grid } from "./grid";
 import { addressOf, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";
-import type { Finding, Item, PlanReport, Role, SheetReport, SkippedSheet } from "./report";
+import type { Finding, Item, PlanReport, Rag, Role, SheetReport, SkippedSheet } from "./report";
 import { defaultSettings, type Settings, type SheetOverride } from "./settings";
 import { completionTest, reportedRag } from "./status";
-import { excerpt, hasHtml, normalise, plainText, stripHtml } from "./text";
+import { excerpt, hasHtml, normalise, stripHtml } from "./text";
 
 export interface AnalyseOptions {
   /** ISO date the RAG is computed against. */
@@ -33,31 +33,72 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
   if (grid.ownedByPlanMonitor) return { name: grid.name, reason: "this is one of Plan Monitor's own summary sheets" };
   const override = settings.sheets[grid.name];
   if (override?.ignore) return { name: grid.name, reason: "you chose to leave this sheet out" };
-  const result = recogniseSheet(grid, layoutOverride(override));
+  // Items are assessed as the sheet is read (ItemSink), dates in UK order; a due
+  // column whose dates only make sense month-first is known only at the end, and
+  // then the few items with a numeric date like 08-31-2024 are read again.
+  let context: ItemContext | undefined;
+  const items: Item[] = [];
+  const ownDueTexts: string[] = [];
+  const numericDue: [number, LaidOutItem][] = [];
+  const result = recogniseSheet(grid, layoutOverride(override), {
+    start: (header, preamble) => {
+      context = itemContext(header.columns, findPlanPeriod(preamble), asAt, settings, isComplete, Boolean(grid.date1904));
+    },
+    item: (it) => {
+      const due = it.values.due;
+      if (due?.how === "own") ownDueTexts.push(due.text);
+      if (due && mayReadMonthFirst(due.cell)) numericDue.push([items.length, it]);
+      items.push(assessItem(it, context!));
+    },
+  });
   if (!result.ok) return { name: grid.name, reason: result.reason };
   const { layout } = result;
-  const period = findPlanPeriod(layout.preamble);
-  const context: ItemContext = {
-    asAt,
-    amberDays: settings.amberDays,
-    isComplete,
-    period,
-    monthFirst: columnIsMonthFirst(layout.items.map((it) => (it.values.due?.how === "own" ? plainText(it.values.due.cell) : "")).filter(Boolean)),
-    date1904: Boolean(grid.date1904),
-    columns: layout.header.columns,
-  };
+  if (columnIsMonthFirst(ownDueTexts)) {
+    const monthFirst: ItemContext = { ...context!, monthFirst: true, dueTexts: new Map() };
+    for (const [i, it] of numericDue) items[i] = assessItem(it, monthFirst);
+  }
   return {
     name: grid.name,
     headerRow: layout.header.row + 1,
     columns: columnLetters(layout.header.columns),
     repeatedHeaderRows: layout.repeatedHeaderRows.map((r) => r + 1),
     confidence: Number(layout.header.confidence.toFixed(2)),
-    planPeriod: period,
+    planPeriod: context!.period,
     updated: findUpdatedDate(layout.preamble),
-    items: layout.items.map((it) => assessItem(it, context)),
+    items,
     findings: sheetFindings(layout),
   };
 }
+
+function itemContext(
+  columns: Partial<Record<Role, number>>,
+  period: PlanPeriod | null,
+  asAt: string,
+  settings: Settings,
+  isComplete: (s: string) => boolean,
+  date1904: boolean,
+): ItemContext {
+  return {
+    asAt,
+    amberDays: settings.amberDays,
+    isComplete,
+    period,
+    monthFirst: false,
+    date1904,
+    columns,
+    roles: Object.keys(columns) as Role[],
+    owners: new Map(),
+    dueTexts: new Map(),
+    statuses: new Map(),
+    lateness: new Map(),
+  };
+}
+
+// A date read differently month-first is digits, a mark, digits ("08-31-2024", "3rd/4/2020"):
+// a due text without one reads the same either way.
+const NUMERIC_PAIR = /\d(?:st|nd|rd|th)?[/.\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]\d/i;
+const mayReadMonthFirst = (cell: Cell): boolean =>
+  (typeof cell.value === "string" && NUMERIC_PAIR.test(cell.value)) || (typeof cell.text === "string" && NUMERIC_PAIR.test(cell.text));
 
 function layoutOverride(o: SheetOverride | undefined): LayoutOverride {
   if (!o) return {};
@@ -78,43 +119,87 @@ interface ItemContext {
   monthFirst: boolean;
   date1904: boolean;
   columns: Partial<Record<Role, number>>;
+  /** The roles of the header's columns, in the order they were found. */
+  roles: Role[];
+  // Plans repeat the same owners, due texts and statuses on many rows: each is
+  // read once per sheet (a big plan is read several times faster).
+  /** Owner cell text → owners (copied for each item: items never share an array). */
+  owners: Map<string, readonly string[]>;
+  /** Due cell text → its reading. */
+  dueTexts: Map<string, DueReading>;
+  /** Status → is it complete, and the RAG it reports. */
+  statuses: Map<string, { complete: boolean; reported: Rag | null }>;
+  /** Due date of an item not complete → its RAG and days overdue as at the report date. */
+  lateness: Map<string, { rag: Rag; late: number }>;
+}
+
+const MAX_REMEMBERED = 10_000;
+
+function remember<T>(cache: Map<string, T>, key: string, read: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = read(key);
+    if (cache.size < MAX_REMEMBERED) cache.set(key, value);
+  }
+  return value;
+}
+
+const ownersOf = (text: string, ctx: ItemContext): string[] => remember(ctx.owners, text, splitOwners).slice();
+
+function dueReadingOf(cell: Cell | undefined, ctx: ItemContext): DueReading {
+  const plain = withoutHtml(cell);
+  if (plain && typeof plain.value === "string" && plain.value !== "") return remember(ctx.dueTexts, plain.value, () => parseDueCell(plain, ctx));
+  return parseDueCell(plain, ctx);
+}
+
+const statusOf = (status: string, ctx: ItemContext): { complete: boolean; reported: Rag | null } =>
+  remember(ctx.statuses, status, () => {
+    const complete = status !== "" && ctx.isComplete(status);
+    return { complete, reported: status ? reportedRag(status, complete) : null };
+  });
+
+function ragOf(complete: boolean, due: string | null, ctx: ItemContext): { rag: Rag; late: number } {
+  if (complete || !due) return { rag: ragAsAt({ complete, due }, ctx.asAt, ctx.amberDays), late: 0 };
+  return remember(ctx.lateness, due, () => ({ rag: ragAsAt({ complete, due }, ctx.asAt, ctx.amberDays), late: daysOverdue(due, ctx.asAt) }));
+}
+
+/** Where a finding about a role of an item points: the role's column, on the row its value came from. */
+function at(it: LaidOutItem, ctx: ItemContext, role: Role): F.At {
+  const c = ctx.columns[role] ?? ctx.columns.subAction ?? ctx.columns.action ?? 0;
+  return { column: columnLetter(c), row: (it.values[role]?.row ?? it.row) + 1 };
 }
 
 function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   const v = it.values;
-  const text = (role: Role): string => (v[role] ? plainText(v[role]!.cell) : "");
-  const at = (role: Role): F.At => {
-    const c = ctx.columns[role] ?? ctx.columns.subAction ?? ctx.columns.action ?? 0;
-    return { column: columnLetter(c), row: (v[role]?.row ?? it.row) + 1 };
-  };
+  const text = (role: Role): string => v[role]?.text ?? "";
   const status = normalise(text("status"));
-  const complete = status !== "" && ctx.isComplete(status);
-  const reading = parseDueCell(withoutHtml(v.due?.cell), { period: ctx.period, monthFirst: ctx.monthFirst, date1904: ctx.date1904 });
+  const { complete, reported } = statusOf(status, ctx);
+  const reading = dueReadingOf(v.due?.cell, ctx);
   const due = reading.due;
-  const rag = ragAsAt({ complete, due }, ctx.asAt, ctx.amberDays);
-  const late = complete ? 0 : daysOverdue(due, ctx.asAt);
-  const progressParts = [v.progress && v.progress.how !== "inherited" ? text("progress") : "", ...(it.carriedOver.progress ?? [])].filter(Boolean);
-  const progress = progressParts.join(" ");
-  const owners = splitOwners(text("owner"));
+  const { rag, late } = ragOf(complete, due, ctx);
+  const ownProgress = v.progress && v.progress.how !== "inherited" ? text("progress") : "";
+  const carried = it.carriedOver.progress;
+  const progress = carried ? [ownProgress, ...carried].filter(Boolean).join(" ") : ownProgress;
+  // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A".
+  const owners = v.owner && isCellError(v.owner.cell.value) ? [] : ownersOf(text("owner"), ctx);
 
   const findings: Finding[] = [];
-  if (owners.length === 0) findings.push(F.noOwner(at("owner"), ctx.columns.owner !== undefined));
+  if (owners.length === 0) findings.push(F.noOwner(at(it, ctx, "owner"), ctx.columns.owner !== undefined));
   if (!complete) {
-    const dueFinding = F.dueFinding(reading, text("due"), at("due"), ctx.columns.due !== undefined);
+    const dueFinding = F.dueFinding(reading, text("due"), at(it, ctx, "due"), ctx.columns.due !== undefined);
     if (dueFinding) findings.push(dueFinding);
   }
-  const reported = status ? reportedRag(status, complete) : null;
   if (reported && reported !== rag && !(reported === "green" && rag === "grey"))
-    findings.push(F.ragMismatch(at("status"), status, reported, rag, ctx.asAt, due, late));
+    findings.push(F.ragMismatch(at(it, ctx, "status"), status, reported, rag, ctx.asAt, due, late));
   // Without a progress column no item could have a note: say nothing rather than flag every late item.
   if ((rag === "amber" || rag === "red") && !progress && ctx.columns.progress !== undefined)
-    findings.push(F.overdueNoProgress(at("progress"), late));
-  for (const role of Object.keys(v) as Role[]) {
-    const source = v[role]!;
-    if (source.how !== "own") continue;
-    const where = { column: columnLetter(source.col), row: source.row + 1 };
-    if (isCellError(source.cell.value)) findings.push(F.errorValue(where, source.cell.value.error));
-    else if (hasHtml(cellText(source.cell))) findings.push(F.htmlInText(where));
+    findings.push(F.overdueNoProgress(at(it, ctx, "progress"), late));
+  for (const role of ctx.roles) {
+    const source = v[role];
+    if (!source || source.how !== "own") continue;
+    const value = source.cell.value;
+    if (isCellError(value)) findings.push(F.errorValue(placeOf(source), value.error));
+    else if (hasHtml(cellText(source.cell))) findings.push(F.htmlInText(placeOf(source)));
   }
 
   return {
@@ -139,6 +224,8 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
     findings,
   };
 }
+
+const placeOf = (source: { row: number; col: number }): F.At => ({ column: columnLetter(source.col), row: source.row + 1 });
 
 function sheetFindings(layout: SheetLayout): Finding[] {
   const firstCol = Math.min(...layout.header.keys.keys());

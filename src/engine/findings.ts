@@ -45,6 +45,7 @@ export const noOwner = (at: At, hasOwnerColumn: boolean): Finding =>
 
 /** The finding for a due cell that gave no usable date, if any. */
 export function dueFinding(reading: DueReading, dueText: string, at: At, hasDueColumn: boolean): Finding | null {
+  if (reading.kind === "date" && !reading.several) return null; // most items: nothing to say, so nothing to build
   const shown = `“${excerpt(dueText, 60)}”`;
   switch (reading.kind) {
     case "date":

@@ -66,17 +66,29 @@ export function cellText(cell: Cell | undefined): string {
 
 export const rowCount = (grid: Grid): number => grid.rows.length;
 
+/**
+ * Columns that can hold data: the longest row. A merged area adds none (its
+ * value is in its top-left cell), so a title merged across a whole row (A1:XFD1)
+ * does not make every row 16,384 cells wide.
+ */
 export function columnCount(grid: Grid): number {
   let n = 0;
   for (const row of grid.rows) if (row && row.length > n) n = row.length;
-  for (const m of grid.merges) if (m.right + 1 > n) n = m.right + 1;
   return n;
 }
 
+const LETTERS: string[] = [];
+
 /** Column letter(s) for a 0-based index: 0 → "A", 26 → "AA". */
 export function columnLetter(index: number): string {
+  // Every item names a few cells: remember the letters of Excel's 16,384 columns.
+  if (index >= 0 && index < 16384 && Number.isInteger(index)) return (LETTERS[index] ??= lettersOf(index));
+  return lettersOf(index);
+}
+
+function lettersOf(index: number): string {
   let s = "";
-  let n = index + 1;
+  let n = Number.isFinite(index) ? index + 1 : 0; // Infinity would never end
   while (n > 0) {
     const rem = (n - 1) % 26;
     s = String.fromCharCode(65 + rem) + s;

@@ -4,11 +4,35 @@ import { cellText, type Cell } from "./grid";
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\s\u00a0]+/g;
 
+/**
+ * Does the text need normalising: leading, trailing or double spaces, other
+ * whitespace (everything \s matches) or a dash other than "-"? Most cell texts
+ * do not, and one test is much cheaper than the two replaces (this runs on
+ * several cells of every row).
+ */
+const NOT_NORMAL = /[\t-\r\u00a0\u1680\u2000-\u200a\u2010-\u2015\u2028\u2029\u202f\u205f\u2212\u3000\ufeff]| {2}|^ | $/;
+const isNormal = (s: string): boolean => !NOT_NORMAL.test(s);
+
 /** Trim, collapse whitespace and treat – — - alike (how themes and headers are compared). */
-export const normalise = (s: string): string => s.replace(DASHES, "-").replace(SPACES, " ").trim();
+export const normalise = (s: string): string => (isNormal(s) ? s : s.replace(DASHES, "-").replace(SPACES, " ").trim());
 
 /** normalise + lower case: the key two texts are compared by. */
 export const textKey = (s: string): string => normalise(s).toLowerCase();
+
+/**
+ * The first character code of textKey(s) when it is cheap to know (an ASCII
+ * character after leading spaces), else -1. Lets a caller skip building a key
+ * that cannot match.
+ */
+export function textKeyFirst(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c >= 0x80) return -1;
+    return c >= 65 && c <= 90 ? c + 32 : c;
+  }
+  return -1;
+}
 
 /** Does the text start like the middle of a sentence (carried on from the row above)? */
 export function startsMidSentence(s: string): boolean {

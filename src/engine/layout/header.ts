@@ -2,7 +2,7 @@
 import type { Grid } from "../grid";
 import type { Role } from "../report";
 import { rolesOfHeader } from "../roles";
-import { plainText, textKey } from "../text";
+import { plainText, textKey, textKeyFirst } from "../text";
 
 /** Rows searched for a header: plans put a title, a date and notes above it, rarely more. */
 export const HEADER_SEARCH_ROWS = 60;
@@ -91,14 +91,26 @@ export function headerAt(grid: Grid, r: number, width: number, force = false): H
 }
 
 /** A row further down that repeats the header (a plan pasted from Word repeats it at each page break). */
-export function isRepeatedHeader(texts: readonly string[], header: HeaderGuess): boolean {
+export function isRepeatedHeader(texts: readonly string[], header: HeaderGuess, end = texts.length): boolean {
   let same = 0;
   let filled = 0;
-  texts.forEach((t, c) => {
-    if (!t) return;
+  for (let c = 0; c < end; c++) {
+    const t = texts[c];
+    if (!t) continue;
     filled++;
-    if (header.keys.get(c) === textKey(t)) same++;
-  });
+    const key = header.keys.get(c);
+    if (key !== undefined && sameKey(t, key)) same++;
+  }
   const needed = Math.max(2, Math.ceil(header.keys.size * 0.6));
   return same >= needed && same >= filled * 0.6;
+}
+
+/**
+ * textKey(t) === key for a trimmed text, without building textKey(t) when the
+ * first letters already differ (this runs on every filled cell of every row).
+ */
+function sameKey(t: string, key: string): boolean {
+  const first = textKeyFirst(t);
+  if (first >= 0 && first !== key.charCodeAt(0)) return false;
+  return textKey(t) === key;
 }

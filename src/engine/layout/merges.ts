@@ -13,26 +13,47 @@ export interface MergeIndex {
   mergeTop(r: number, c: number): number | undefined;
   /** Is (r, c) inside a merge but not its top-left cell? */
   covered(r: number, c: number): boolean;
+  /** Is (r, c) the top-left cell of a merge more than one column wide? */
+  startsAcross(r: number, c: number): boolean;
 }
 
 export function indexMerges(grid: Grid): MergeIndex {
-  const down = new Map<number, number>(); // covered key → master row (vertical cover of the first column)
-  const covered = new Set<number>();
+  // Per row: covered column → the master's row for a vertical cover of a merge's
+  // first column, else -1. Rows without merges stay undefined (the usual case).
+  const byRow: (Map<number, number> | undefined)[] = [];
+  const across = new Set<number>();
+  // Only cells that can hold data matter: a merge over whole rows or columns
+  // (A1:XFD1, A:A) or reaching past the sheet is indexed over the data only.
+  let width = 0;
+  for (const row of grid.rows) if (row && row.length > width) width = row.length;
+  const lastRow = Math.min(grid.rows.length, 1_048_576) - 1;
+  const lastCol = Math.min(width, COLS) - 1;
   for (const m of grid.merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) {
+    if (m.right > m.left && m.left < COLS) across.add(key(m.top, m.left));
+    if (!(m.top >= 0 && m.left >= 0)) continue;
+    const bottom = Math.min(m.bottom, lastRow);
+    const right = Math.min(m.right, lastCol);
+    for (let r = m.top; r <= bottom; r++) {
+      for (let c = m.left; c <= right; c++) {
         if (r === m.top && c === m.left) continue;
-        covered.add(key(r, c));
-        if (r > m.top && c === m.left) down.set(key(r, c), m.top);
+        const row = (byRow[r] ??= new Map());
+        const down = r > m.top && c === m.left ? m.top : -1;
+        // Where merges overlap, a vertical cover wins (as it did when kept apart).
+        if (down >= 0 || !row.has(c)) row.set(c, down);
       }
     }
   }
+  const downOf = (r: number, c: number): number | undefined => {
+    const top = byRow[r]?.get(c);
+    return top === undefined || top < 0 ? undefined : top;
+  };
   return {
     inherited(r, c) {
-      const top = down.get(key(r, c));
+      const top = downOf(r, c);
       return top === undefined ? undefined : grid.rows[top]?.[c];
     },
-    mergeTop: (r, c) => down.get(key(r, c)),
-    covered: (r, c) => covered.has(key(r, c)),
+    mergeTop: downOf,
+    covered: (r, c) => byRow[r]?.has(c) ?? false,
+    startsAcross: (r, c) => across.has(key(r, c)),
   };
 }

@@ -2,8 +2,8 @@
 // theme-lead rows, repeated headers and titles, continuation rows and items.
 import { cellAddress, columnCount, type Cell, type Grid } from "../grid";
 import type { Role } from "../report";
-import { leadingRef, normalise, plainText, startsMidSentence, textKey } from "../text";
-import { findHeaderRow, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
+import { leadingRef, normalise, plainText, startsMidSentence, textKey, textKeyFirst } from "../text";
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
 
 export type RowKind =
@@ -21,6 +21,8 @@ export type RowKind =
 /** Where an item's value for one role was read from. */
 export interface SourcedCell {
   cell: Cell;
+  /** The cell's text as the engine reads it (plainText), never "". */
+  text: string;
   /** 0-based row and column of the cell the value is in (a row above when merged or inherited). */
   row: number;
   col: number;
@@ -44,7 +46,21 @@ export interface SheetLayout {
   preamble: string[];
   rowKinds: RowKind[];
   repeatedHeaderRows: number[];
+  /** The items, in row order (empty when they were handed to an ItemSink instead). */
   items: LaidOutItem[];
+  itemCount: number;
+}
+
+/**
+ * Takes each item as soon as it is complete — when the next item starts or the
+ * sheet ends, since a continuation row below may still add text to it — so a
+ * big plan's items can be assessed and let go while the sheet is read, rather
+ * than all held until the end.
+ */
+export interface ItemSink {
+  /** The header and the preamble's texts, before the first item. */
+  start(header: HeaderGuess, preamble: readonly string[]): void;
+  item(item: LaidOutItem): void;
 }
 
 export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; reason: string };
@@ -64,25 +80,25 @@ export interface LayoutOverride {
   columns?: Partial<Record<Role, number>>;
 }
 
-export function recogniseSheet(grid: Grid, override: LayoutOverride = {}): LayoutResult {
+export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?: ItemSink): LayoutResult {
   const width = columnCount(grid);
   if (grid.rows.length === 0 || width === 0) return { ok: false, reason: "the sheet is empty" };
   let header = override.headerRow !== undefined ? headerAt(grid, override.headerRow, width, true) : findHeaderRow(grid, width);
   if (!header)
     return {
       ok: false,
-      reason: `no header row found in the first rows: no row names an action column and an owner, due date, status or progress column. If the plan is there, choose its header row in the settings`,
+      reason: `no header row found in the first ${HEADER_SEARCH_ROWS} rows: no row names an action column together with an owner, due date, status or progress column. If the plan is there, choose its header row in the settings`,
     };
   if (override.columns) header = { ...header, columns: { ...override.columns } };
   if (header.columns.action === undefined && header.columns.subAction === undefined)
     return { ok: false, reason: `the header row ${header.row + 1} has no action column` };
-  const layout = layOut(grid, header, width);
-  if (layout.items.length === 0)
+  const layout = layOut(grid, header, width, sink);
+  if (layout.itemCount === 0)
     return { ok: false, reason: `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note` };
   return { ok: true, layout };
 }
 
-function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
+function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink): SheetLayout {
   const merges = indexMerges(grid);
   const cols = header.columns;
   const firstCol = Math.min(...header.keys.keys());
@@ -94,6 +110,7 @@ function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
   // Preamble: rows above the header. Their texts may repeat at page breaks further down.
   const preamble: string[] = [];
   const preambleKeys = new Map<string, boolean>(); // text key → is a theme heading
+  const preambleFirsts = new Set<number>(); // first character codes of those keys
   const sections = new SectionTracker(grid.name);
   for (let r = 0; r < header.row; r++) {
     const texts = ownTexts(grid, merges, r, width);
@@ -102,47 +119,56 @@ function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
     const joined = texts.map((t) => t.text).join(" ");
     preamble.push(joined);
     const isTheme = texts.length === 1 && THEME_HEADING.test(texts[0].text);
-    preambleKeys.set(textKey(joined), isTheme);
+    const key = textKey(joined);
+    preambleKeys.set(key, isTheme);
+    preambleFirsts.add(key.charCodeAt(0));
     if (isTheme) {
       rowKinds[r] = "section";
       sections.add(texts[0].text);
     } else if (texts.length === 1 && THEME_LEAD.test(texts[0].text)) rowKinds[r] = "theme-lead";
   }
   rowKinds[header.row] = "header";
+  sink?.start(header, preamble);
 
   let parent: ParentRow | null = null;
   let lastItem: LaidOutItem | null = null;
+  let itemCount = 0;
+  const row = new RowReader(grid, merges, width);
+  const all = row.all;
   for (let r = header.row + 1; r < grid.rows.length; r++) {
-    const texts = ownTexts(grid, merges, r, width);
-    const anyValue = texts.length > 0 || hasMergedValue(merges, grid, r, cols);
+    row.read(r);
+    const count = row.count;
+    const firstText = count ? row.own[row.first] : "";
+    const anyValue = count > 0 || hasMergedValue(merges, grid, r, cols);
     if (!anyValue) continue; // blank
     if (totalsRows.has(r)) {
       rowKinds[r] = "totals";
       continue;
     }
-    const all = rowTexts(grid, r, width);
-    if (isRepeatedHeader(all, header)) {
+    if (isRepeatedHeader(all, header, row.length)) {
       rowKinds[r] = "repeated-header";
       repeatedHeaderRows.push(r);
       continue;
     }
-    const joinedKey = textKey(texts.map((t) => t.text).join(" "));
-    const repeatOfTheme = preambleKeys.get(joinedKey);
+    // Build the row's key only when its first letter could start a preamble text's key.
+    const first = count ? textKeyFirst(firstText) : -1;
+    const mayRepeat = preambleKeys.size > 0 && (first < 0 || preambleFirsts.has(first));
+    const repeatOfTheme = mayRepeat ? preambleKeys.get(textKey(row.joined())) : undefined;
     if (repeatOfTheme === false) {
       rowKinds[r] = "repeated-preamble";
       continue;
     }
-    if (texts.length === 1 && THEME_LEAD.test(texts[0].text)) {
+    if (count === 1 && THEME_LEAD.test(firstText)) {
       rowKinds[r] = "theme-lead";
       continue;
     }
-    if (repeatOfTheme || isSectionRow(grid, texts, firstCol, cols, r)) {
+    if (repeatOfTheme || (count === 1 && isSectionRow(merges, row.first, firstText, firstCol, cols, r))) {
       rowKinds[r] = "section";
-      sections.add(texts[0].text);
+      sections.add(firstText);
       parent = null;
       continue;
     }
-    const values = roleValues(grid, merges, r, cols);
+    const values = roleValues(grid, merges, r, cols, all);
     if (!isItemRow(values)) {
       rowKinds[r] = "continuation";
       if (lastItem) carryOver(lastItem, values);
@@ -153,30 +179,35 @@ function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
     rowKinds[r] = "item";
     const startsAction = startsAnAction(values, cols.action !== undefined);
     if (!startsAction && parent) inheritFrom(parent, values);
-    const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent), values, carriedOver: {} };
+    const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent), values, carriedOver: NOTHING_CARRIED };
     if (startsAction) parent = { values, ref: item.ref };
-    items.push(item);
+    if (!sink) items.push(item);
+    else if (lastItem) sink.item(lastItem);
+    itemCount++;
     lastItem = item;
   }
-  return { header, preamble, rowKinds, repeatedHeaderRows, items };
+  if (sink && lastItem) sink.item(lastItem);
+  return { header, preamble, rowKinds, repeatedHeaderRows, items, itemCount };
 }
 
 /** The theme in force: the nearest section rows above, joined when they stand together. */
 class SectionTracker {
   private texts: string[] = [];
   private together = false;
+  private joined: string | null = null;
   constructor(private readonly sheetName: string) {}
   add(text: string): void {
     if (!this.together) this.texts = [];
     this.texts.push(text.trim());
     this.together = true;
+    this.joined = null;
   }
   /** An item or other content row ends a run of section rows. */
   interrupt(): void {
     this.together = false;
   }
   theme(): string {
-    return this.texts.length ? this.texts.join(" / ") : this.sheetName;
+    return (this.joined ??= this.texts.length ? this.texts.join(" / ") : this.sheetName);
   }
 }
 
@@ -198,17 +229,63 @@ function ownTexts(grid: Grid, merges: MergeIndex, r: number, width: number): Own
   return out;
 }
 
+/**
+ * Reads one row at a time into buffers it reuses, so each cell is read once and
+ * a big plan's rows allocate nothing here: `all` holds every cell's text by
+ * column (covered cells included, "" when empty), `own` the texts the row holds
+ * itself (ownTexts), `count` how many and `first` the column of the first.
+ */
+class RowReader {
+  readonly all: string[];
+  readonly own: string[];
+  count = 0;
+  first = -1;
+  /** Columns read on the current row (the buffers hold "" from here on). */
+  length = 0;
+  constructor(
+    private readonly grid: Grid,
+    private readonly merges: MergeIndex,
+    private readonly width: number,
+  ) {
+    this.all = new Array<string>(width).fill("");
+    this.own = new Array<string>(width).fill("");
+  }
+  read(r: number): void {
+    const row = this.grid.rows[r];
+    const last = row ? Math.min(this.width, row.length) : 0;
+    // Clear only what the previous row left: a stray cell far to the right must not make every row cost the full width.
+    if (this.length > last) {
+      this.all.fill("", last, this.length);
+      this.own.fill("", last, this.length);
+    }
+    this.length = last;
+    this.count = 0;
+    this.first = -1;
+    for (let c = 0; c < last; c++) {
+      const t = plainText(row![c]);
+      this.all[c] = t;
+      const own = t && !this.merges.covered(r, c) ? t : "";
+      this.own[c] = own;
+      if (own) {
+        if (this.count++ === 0) this.first = c;
+      }
+    }
+  }
+  /** The row's own texts joined by spaces (as ownTexts(…).map(text).join(" ")). */
+  joined(): string {
+    return this.own.filter(Boolean).join(" ");
+  }
+}
+
 function hasMergedValue(merges: MergeIndex, grid: Grid, r: number, cols: Partial<Record<Role, number>>): boolean {
   for (const c of Object.values(cols)) if (c !== undefined && plainText(merges.inherited(r, c))) return true;
   return false;
 }
 
 /** A heading on its own: one text, in the table's first column or merged across it. */
-function isSectionRow(grid: Grid, texts: OwnText[], firstCol: number, cols: Partial<Record<Role, number>>, r: number): boolean {
-  if (texts.length !== 1) return false;
-  const { col, text } = texts[0];
+function isSectionRow(merges: MergeIndex, col: number, text: string, firstCol: number, cols: Partial<Record<Role, number>>, r: number): boolean {
   if (startsMidSentence(text)) return false;
-  const mergedAcross = grid.merges.some((m) => m.top === r && m.left === col && m.right > m.left);
+  const mergedAcross = merges.startsAcross(r, col);
   if (col > firstCol && !mergedAcross) return false;
   // A lone date, owner or status in the first column is data, not a heading.
   const role = (Object.keys(cols) as Role[]).find((k) => cols[k] === col);
@@ -216,22 +293,24 @@ function isSectionRow(grid: Grid, texts: OwnText[], firstCol: number, cols: Part
 }
 
 /** The value of each role column on row r: the row's own cell, or the vertical merge's. */
-function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>): Partial<Record<Role, SourcedCell>> {
+function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>, texts: readonly string[]): Partial<Record<Role, SourcedCell>> {
   const values: Partial<Record<Role, SourcedCell>> = {};
   for (const role of Object.keys(cols) as Role[]) {
     const c = cols[role]!;
     const own = grid.rows[r]?.[c];
-    if (own && plainText(own) && !merges.covered(r, c)) {
-      values[role] = { cell: own, row: r, col: c, how: "own" };
+    const ownText = own ? (c < texts.length ? texts[c] : plainText(own)) : "";
+    if (ownText && !merges.covered(r, c)) {
+      values[role] = { cell: own!, text: ownText, row: r, col: c, how: "own" };
       continue;
     }
     const merged = merges.inherited(r, c);
-    if (merged && plainText(merged)) values[role] = { cell: merged, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
+    const mergedText = merged ? plainText(merged) : "";
+    if (mergedText) values[role] = { cell: merged!, text: mergedText, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
   }
   return values;
 }
 
-const textOf = (v: SourcedCell | undefined): string => (v ? plainText(v.cell) : "");
+const textOf = (v: SourcedCell | undefined): string => (v ? v.text : "");
 
 /**
  * An item states an action or sub-action and has a due date, owner, status or
@@ -243,7 +322,7 @@ function isItemRow(values: Partial<Record<Role, SourcedCell>>): boolean {
   if (texts.length === 0) return false;
   const ownCore = (["owner", "due", "status"] as Role[]).some((role) => values[role]?.how === "own");
   if (ownCore) return true;
-  const fresh = texts.some((v) => v.how === "own" && !startsMidSentence(plainText(v.cell)));
+  const fresh = texts.some((v) => v.how === "own" && !startsMidSentence(v.text));
   if (!fresh) return false;
   return (["owner", "due", "status", "progress"] as Role[]).some((role) => values[role] !== undefined);
 }
@@ -258,7 +337,7 @@ function startsAnAction(values: Partial<Record<Role, SourcedCell>>, hasActionCol
   // Plans without an action column: every sub-action stands alone.
   if (!hasActionColumn) return true;
   const action = values.action;
-  return Boolean(action && action.how === "own" && !startsMidSentence(plainText(action.cell)));
+  return Boolean(action && action.how === "own" && !startsMidSentence(action.text));
 }
 
 /** A sub-action row whose owner, due or action is empty takes its action row's. */
@@ -280,11 +359,15 @@ function refOf(values: Partial<Record<Role, SourcedCell>>, cols: Partial<Record<
   return parent?.ref ?? leadingRef(textOf(values.action));
 }
 
+/** Items share this until a continuation row carries text over to them (most never get one). */
+const NOTHING_CARRIED: Readonly<Partial<Record<Role, string[]>>> = Object.freeze({});
+
 function carryOver(item: LaidOutItem, values: Partial<Record<Role, SourcedCell>>): void {
   for (const role of Object.keys(values) as Role[]) {
     const v = values[role]!;
     if (v.how !== "own") continue;
-    (item.carriedOver[role] ??= []).push(plainText(v.cell));
+    if (item.carriedOver === NOTHING_CARRIED) item.carriedOver = {};
+    (item.carriedOver[role] ??= []).push(v.text);
   }
 }
 
