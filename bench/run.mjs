@@ -50,5 +50,7 @@ for (const id of MODULES) {
 for (const t of targets) {
   const met = t.atLeast !== undefined ? Number(t.value) >= t.atLeast : Number(t.value) <= t.atMost;
   const want = t.atLeast !== undefined ? `≥ ${t.atLeast}` : `≤ ${t.atMost}`;
-  console.error(`target ${t.name} ${want}: ${met ? "met" : "NOT met"} (${t.value})`);
+  // A module may say why a target is not met (target.note): printed after it.
+  const note = !met && t.note ? ` — ${t.note}` : "";
+  console.error(`target ${t.name} ${want}: ${met ? "met" : "NOT met"} (${t.value})${note}`);
 }
