@@ -15,8 +15,8 @@ export const RAG_FILL: Readonly<Record<Rag, string>> = {
 export const RAG_LABEL: Readonly<Record<Rag, string>> = {
   blue: "Blue (complete)",
   green: "Green (on track)",
-  amber: "Amber (overdue)",
-  red: "Red (overdue >30 days)",
+  amber: "Amber (overdue, within the amber window)",
+  red: "Red (overdue beyond the amber window)",
   grey: "Grey (cannot assess)",
 };
 
