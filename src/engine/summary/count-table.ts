@@ -2,6 +2,7 @@
 // a totals line and, for themes, the change in each RAG since the last report.
 // Figures are plain numbers (no formulas) so every host writes the same values.
 import type { CountRow, RagCounts } from "../counts";
+import { RAG_FILL, type ChartSpec } from "../writeback";
 import { textKey } from "../text";
 import { CHANGE, NUMBER, PERCENT, RAG_ORDER, ragHeader, shortDate, TEXT } from "./common";
 import { cell, headerCell, type Row, type SheetBuilder } from "./sheet-builder";
@@ -69,4 +70,16 @@ function countRow(row: CountRow, labelStyle: typeof TEXT, changes: (number | nul
     cell(row.complete, { ...PERCENT, ...b }),
     ...(changes ?? []).map((v) => cell(v, { ...CHANGE, ...b })),
   ];
+}
+
+/** A stacked bar of a count table's RAG columns, one bar per row (themes or owners). */
+export function ragBarChart(title: string, table: CountTable, anchorRow: number): ChartSpec {
+  return {
+    kind: "barStacked",
+    title,
+    range: { top: table.headerRow, left: COUNT_COLUMNS.label, bottom: table.lastRow, right: COUNT_COLUMNS.firstRag + RAG_ORDER.length - 1 },
+    seriesBy: "columns",
+    colours: RAG_ORDER.map((rag) => RAG_FILL[rag]),
+    anchor: { row: anchorRow, col: 0 },
+  };
 }

@@ -3,9 +3,9 @@
 import { allItems, countByOwner, totalCounts } from "../counts";
 import type { PlanReport } from "../report";
 import type { Settings } from "../settings";
-import { RAG_FILL, type SheetSpec } from "../writeback";
-import { RAG_ORDER, printSpec, provenance, shortDate, stamp } from "./common";
-import { COUNT_COLUMNS, COUNT_TABLE_WIDTH, countTable } from "./count-table";
+import type { SheetSpec } from "../writeback";
+import { printSpec, provenance, shortDate, stamp } from "./common";
+import { COUNT_TABLE_WIDTH, countTable, ragBarChart } from "./count-table";
 import { SUMMARY_SHEET_NAMES, SUMMARY_TITLES } from "./names";
 import { SheetBuilder } from "./sheet-builder";
 
@@ -20,14 +20,7 @@ export function ownersSheet(report: PlanReport, settings: Settings): SheetSpec {
   const table = countTable(b, report.asAt, "Owner", countByOwner(items), total);
   provenance(b, report, settings);
   b.blank();
-  b.chart({
-    kind: "barStacked",
-    title: `Actions by owner and RAG, as at ${shortDate(report.asAt)}`,
-    range: { top: table.headerRow, left: COUNT_COLUMNS.label, bottom: table.lastRow, right: COUNT_COLUMNS.firstRag + RAG_ORDER.length - 1 },
-    seriesBy: "columns",
-    colours: RAG_ORDER.map((rag) => RAG_FILL[rag]),
-    anchor: { row: b.next, col: 0 },
-  });
+  b.chart(ragBarChart(`Actions by owner and RAG, as at ${shortDate(report.asAt)}`, table, b.next));
   return b.build({
     name: SUMMARY_SHEET_NAMES.owners,
     kind: "owners",

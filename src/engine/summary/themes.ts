@@ -6,7 +6,7 @@ import type { Settings } from "../settings";
 import { textKey } from "../text";
 import { RAG_FILL, type SheetSpec } from "../writeback";
 import { NUMBER, PERCENT, RAG_ORDER, ragHeader, printSpec, provenance, shortDate, stamp } from "./common";
-import { CHANGE_WIDTH, COUNT_COLUMNS, COUNT_TABLE_WIDTH, countTable, type ChangeBasis } from "./count-table";
+import { CHANGE_WIDTH, COUNT_TABLE_WIDTH, countTable, ragBarChart, type ChangeBasis } from "./count-table";
 import { countsOf, previousSnapshot, snapshotTotals, type History } from "./history";
 import { SUMMARY_SHEET_NAMES, SUMMARY_TITLES } from "./names";
 import { cell, headerCell, SheetBuilder } from "./sheet-builder";
@@ -28,14 +28,7 @@ export function themesSheet(report: PlanReport, settings: Settings, history: His
   provenance(b, report, settings, [changeNote(history, report.asAt)]);
   b.blank();
   const chartRow = b.next;
-  b.chart({
-    kind: "barStacked",
-    title: `Actions by theme and RAG, as at ${shortDate(report.asAt)}`,
-    range: { top: table.headerRow, left: COUNT_COLUMNS.label, bottom: table.lastRow, right: COUNT_COLUMNS.firstRag + RAG_ORDER.length - 1 },
-    seriesBy: "columns",
-    colours: RAG_ORDER.map((rag) => RAG_FILL[rag]),
-    anchor: { row: chartRow, col: 0 },
-  });
+  b.chart(ragBarChart(`Actions by theme and RAG, as at ${shortDate(report.asAt)}`, table, chartRow));
   b.chart({
     kind: "line",
     title: "Trend across reports",
