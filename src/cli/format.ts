@@ -1,6 +1,6 @@
 // The terminal view of a plan report: what was found, counts, findings.
 import { allItems, countByOwner, countByTheme, totalCounts, type CountRow } from "../engine/counts";
-import type { PlanReport, Rag, SheetReport } from "../engine/report";
+import type { ColumnEvidence, PlanReport, Rag, SheetReport, SkippedSheet } from "../engine/report";
 import { excerpt } from "../engine/text";
 
 const ANSI: Record<Rag, string> = { blue: "\x1b[34m", green: "\x1b[32m", amber: "\x1b[33m", red: "\x1b[31m", grey: "\x1b[90m" };
@@ -17,17 +17,39 @@ export function formatReport(report: PlanReport, opts: FormatOptions): string {
   const out: string[] = [];
   out.push(bold(`${opts.file} — as at ${report.asAt}`));
   for (const sheet of report.sheets) out.push("", ...formatSheet(sheet, opts, bold));
-  for (const s of report.skipped) out.push("", `Sheet "${s.name}": no plan (${s.reason}).`);
+  for (const s of report.skipped) out.push("", `Sheet "${s.name}": no plan (${s.reason}).`, ...formatCandidate(s));
   return out.join("\n") + "\n";
+}
+
+/** The row that came closest to a header on a sheet left out, with what each column holds. */
+function formatCandidate(s: SkippedSheet): string[] {
+  const c = s.candidate;
+  if (!c) return [];
+  return [`  Closest to a header: row ${c.headerRow}`, ...formatEvidence(c.evidence)];
+}
+
+/** One line per column: its letter, its role and why. */
+function formatEvidence(evidence: readonly ColumnEvidence[]): string[] {
+  const sorted = [...evidence].sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
+  const width = Math.max(0, ...sorted.map((e) => e.role.length));
+  return sorted.map((e) => `    ${e.column.padEnd(3)} ${e.role.padEnd(width)}  ${e.because}`);
+}
+
+/** The settings that accept a candidate header row as it was read. */
+export function settingsAccepting(s: SkippedSheet): string | null {
+  if (!s.candidate) return null;
+  return JSON.stringify({ sheets: { [s.name]: { headerRow: s.candidate.headerRow, columns: s.candidate.columns } } });
 }
 
 function formatSheet(sheet: SheetReport, opts: FormatOptions, bold: (s: string) => string): string[] {
   const out: string[] = [];
   const roles = Object.entries(sheet.columns)
+    .sort(([, a], [, b]) => a!.length - b!.length || a!.localeCompare(b!))
     .map(([role, col]) => `${role}=${col}`)
     .join(", ");
   out.push(bold(`Sheet "${sheet.name}"`));
   out.push(`  Header row ${sheet.headerRow} (confidence ${Math.round(sheet.confidence * 100)}%); columns: ${roles}`);
+  if (sheet.evidence.length) out.push("  Why each column has its role:", ...formatEvidence(sheet.evidence));
   if (sheet.repeatedHeaderRows.length) out.push(`  Header repeated on ${sheet.repeatedHeaderRows.length} more row(s)`);
   if (sheet.planPeriod) out.push(`  Plan period ${sheet.planPeriod.start} to ${sheet.planPeriod.end}`);
   if (sheet.updated) out.push(`  Updated ${sheet.updated}`);

@@ -7,7 +7,7 @@ import { scanWorkbook } from "../engine/workflow";
 import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
-import { formatReport } from "./format";
+import { formatReport, settingsAccepting } from "./format";
 
 /** The sample plan shipped with the package, checked when no file is given. */
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, "../../samples/cqc-monitoring-form.xlsx");
@@ -57,10 +57,19 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
         const reasons = report.skipped.map((s) => `"${s.name}": ${s.reason}`).join("; ");
         io.stderr(`plan-monitor: ${file}: no plan found (${reasons || "the workbook has no sheets"})\n`);
         // Settings help only where a sheet has content but no header Plan Monitor knows (not an empty sheet).
-        const unread = report.skipped.find((s) => /\bheader\b/.test(s.reason));
-        if (unread) {
-          const example = JSON.stringify({ sheets: { [unread.name]: { headerRow: 2, columns: { action: "A", owner: "B", due: "C", status: "D" } } } });
-          io.stderr(`plan-monitor: if "${unread.name}" holds a plan, say which row names its columns and which column is which: pass --settings FILE.json holding ${example}, with your own row number and column letters\n`);
+        for (const skipped of report.skipped) {
+          const accept = settingsAccepting(skipped);
+          if (accept) {
+            const noAction = skipped.candidate!.columns.action === undefined && skipped.candidate!.columns.subAction === undefined;
+            io.stderr(
+              `plan-monitor: if row ${skipped.candidate!.headerRow} of "${skipped.name}" is its header, pass --settings FILE.json holding ${accept}` +
+                (noAction ? `, adding "action" with the letter of the column that states each action` : "") +
+                `; change a row number or column letter where it is wrong\n`,
+            );
+          } else if (/\bheader\b/.test(skipped.reason)) {
+            const example = JSON.stringify({ sheets: { [skipped.name]: { headerRow: 2, columns: { action: "A", owner: "B", due: "C", status: "D" } } } });
+            io.stderr(`plan-monitor: if "${skipped.name}" holds a plan, say which row names its columns and which column is which: pass --settings FILE.json holding ${example}, with your own row number and column letters\n`);
+          }
         }
         status = 3;
       }

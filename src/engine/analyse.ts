@@ -6,7 +6,8 @@ import { cellText, columnIndex, columnLetter, isCellError, type Cell, type Grid 
 import { addressOf, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";
-import type { Finding, Item, PlanReport, Rag, Role, SheetReport, SkippedSheet } from "./report";
+import type { ColumnEvidence as LayoutEvidence } from "./layout/columns";
+import type { ColumnEvidence, Finding, Item, PlanReport, Rag, Role, SheetReport, SkippedSheet } from "./report";
 import { defaultSettings, type Settings, type SheetOverride } from "./settings";
 import { completionTest, reportedRag } from "./status";
 import { excerpt, hasHtml, normalise, stripHtml } from "./text";
@@ -45,13 +46,17 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
       context = itemContext(header.columns, findPlanPeriod(preamble), asAt, settings, isComplete, Boolean(grid.date1904));
     },
     item: (it) => {
-      const due = it.values.due;
+      const due = dueSource(it.values);
       if (due?.how === "own") ownDueTexts.push(due.text);
       if (due && mayReadMonthFirst(due.cell)) numericDue.push([items.length, it]);
       items.push(assessItem(it, context!));
     },
   });
-  if (!result.ok) return { name: grid.name, reason: result.reason };
+  if (!result.ok) {
+    const c = result.candidate;
+    const candidate = c && c.evidence.length ? { headerRow: c.row + 1, columns: columnLetters(c.columns), evidence: evidenceOf(c.evidence) } : undefined;
+    return candidate ? { name: grid.name, reason: result.reason, candidate } : { name: grid.name, reason: result.reason };
+  }
   const { layout } = result;
   if (columnIsMonthFirst(ownDueTexts)) {
     const monthFirst: ItemContext = { ...context!, monthFirst: true, dueTexts: new Map() };
@@ -63,6 +68,7 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
     columns: columnLetters(layout.header.columns),
     repeatedHeaderRows: layout.repeatedHeaderRows.map((r) => r + 1),
     confidence: Number(layout.header.confidence.toFixed(2)),
+    evidence: evidenceOf(layout.header.evidence),
     planPeriod: context!.period,
     updated: findUpdatedDate(layout.preamble),
     items,
@@ -86,7 +92,7 @@ function itemContext(
     monthFirst: false,
     date1904,
     columns,
-    roles: Object.keys(columns) as Role[],
+    roles: (Object.keys(columns) as Role[]).sort((a, b) => columns[a]! - columns[b]!), // findings in column order
     owners: new Map(),
     dueTexts: new Map(),
     statuses: new Map(),
@@ -174,7 +180,10 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   const text = (role: Role): string => v[role]?.text ?? "";
   const status = normalise(text("status"));
   const { complete, reported } = statusOf(status, ctx);
-  const reading = dueReadingOf(v.due?.cell, ctx);
+  // A revised or new date, where one is given, is the due date (plan rules §1, "Revised dates").
+  const dueFrom = dueSource(v);
+  const dueRole: Role = dueFrom === v.revised && v.revised ? "revised" : "due";
+  const reading = dueReadingOf(dueFrom?.cell, ctx);
   const due = reading.due;
   const { rag, late } = ragOf(complete, due, ctx);
   const ownProgress = v.progress && v.progress.how !== "inherited" ? text("progress") : "";
@@ -186,8 +195,12 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   const findings: Finding[] = [];
   if (owners.length === 0) findings.push(F.noOwner(at(it, ctx, "owner"), ctx.columns.owner !== undefined));
   if (!complete) {
-    const dueFinding = F.dueFinding(reading, text("due"), at(it, ctx, "due"), ctx.columns.due !== undefined);
+    const dueFinding = F.dueFinding(reading, text(dueRole), at(it, ctx, dueRole), ctx.columns.due !== undefined || ctx.columns.revised !== undefined);
     if (dueFinding) findings.push(dueFinding);
+  }
+  if (dueRole === "revised" && due) {
+    const target = dueReadingOf(v.due?.cell, ctx).due;
+    if (target && target < due) findings.push(F.dateSlipped(at(it, ctx, "revised"), target, due));
   }
   if (reported && reported !== rag && !(reported === "green" && rag === "grey"))
     findings.push(F.ragMismatch(at(it, ctx, "status"), status, reported, rag, ctx.asAt, due, late));
@@ -213,16 +226,25 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
     complete,
     text: excerpt(text("subAction") || text("action"), 200),
     progress: excerpt(progress, 300),
-    dueText: text("due"),
+    dueText: text(dueRole),
     daysOverdue: late,
     cells: {
       text: addressOf(v.subAction ?? v.action),
       owner: addressOf(v.owner),
-      due: addressOf(v.due),
+      due: addressOf(dueFrom),
       status: addressOf(v.status),
     },
     findings,
   };
+}
+
+const evidenceOf = (list: readonly LayoutEvidence[]): ColumnEvidence[] =>
+  list.map((e) => ({ column: columnLetter(e.column), role: e.role, header: e.header, because: e.because, confidence: Number(e.confidence.toFixed(2)) }));
+
+/** The cell the due date comes from: the revised date where one is written, else the target date. */
+function dueSource(v: LaidOutItem["values"]): LaidOutItem["values"]["due"] {
+  const revised = v.revised;
+  return revised && cellText(revised.cell).trim() !== "" ? revised : v.due;
 }
 
 const placeOf = (source: { row: number; col: number }): F.At => ({ column: columnLetter(source.col), row: source.row + 1 });

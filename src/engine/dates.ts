@@ -15,6 +15,7 @@
 // year?) are read by `formatParts` below.
 
 import { type Cell, isCellError } from "./grid";
+import { saysNoDate } from "./lexicon";
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -192,9 +193,6 @@ const LABEL_WORDS: ReadonlySet<string> = new Set([
   "paragraph", "page", "version", "v", "appendix", "annex", "year", "week", "wave", "round", "cohort",
 ]);
 
-// Texts that say there is deliberately no date (kind "no-date" rather than "unreadable").
-const NO_DATE =
-  /\b(?:on[\s\u2010-\u2015-]*going|continu(?:ous|al|ing)(?:ly)?|tb[acdr]|to be (?:confirmed|agreed|determined|decided|arranged|set|advised)|every|each (?:month|quarter|year|week)|(?:bi-?)?(?:monthly|quarterly|annually|annual|weekly|daily|fortnightly|yearly|biannually)|as (?:required|needed|necessary|appropriate)|as and when|when (?:required|needed)|rolling|throughout|regularly|periodically|n\/a|not applicable|none|nil|various|business as usual|bau|ad hoc)\b|^\s*(?:na|[-\u2010-\u2015?.…/]+)\s*$/i;
 
 // ───────────────────────────── tokenizer ─────────────────────────────
 
@@ -495,8 +493,7 @@ function readNumericDate(toks: readonly Tok[], i: number, monthFirst: boolean): 
     return validDay(a.n, b.n, c.n) ? makePiece(i, i + 5, "day", a.n, b.n, c.n) : null;
   }
   if (a.len > 2 || b.len > 2 || (c.len !== 2 && c.len !== 4)) return null;
-  // dotted with a short year only when padded ("31.03.20"), so section numbers like "1.2.10" stay numbers
-  if (s1.s === "." && c.len === 2 && (a.len !== 2 || b.len !== 2)) return null;
+  // Dots separate like slashes (plan rules §3): "17.7.12" is 17 July 2012.
   const y = c.len === 4 ? c.n : fullYear(c.n);
   if (c.len === 4 && !isYearNear(c.n)) return null;
   let [d, m] = monthFirst ? [b.n, a.n] : [a.n, b.n];
@@ -652,7 +649,7 @@ export function parseDueText(text: string, opts: DueOptions = {}): DueReading {
       else yearless = true;
     }
   }
-  if (dates.length === 0) return reading(yearless ? "month-no-year" : NO_DATE.test(text) ? "no-date" : "unreadable");
+  if (dates.length === 0) return reading(yearless ? "month-no-year" : saysNoDate(text) ? "no-date" : "unreadable");
   let due = dates[0];
   let several = false;
   for (const d of dates) {

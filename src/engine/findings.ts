@@ -24,6 +24,7 @@ const SEVERITY: Record<FindingCode, Finding["severity"]> = {
   "html-in-text": "warning",
   "repeated-header": "info",
   "error-value": "error",
+  "date-slipped": "warning",
 };
 
 /** Where a finding points: a column letter and a 1-based row. */
@@ -92,3 +93,6 @@ export const repeatedHeader = (at: At): Finding =>
 
 export const errorValue = (at: At, error: string): Finding =>
   make("error-value", at, `This cell shows the error ${error}, so its value could not be read. Fix the formula or type the value.`);
+
+export const dateSlipped = (at: At, target: string, revised: string): Finding =>
+  make("date-slipped", at, `The date slipped from ${readableDate(target)} to ${readableDate(revised)}: the revised date is taken as the due date.`);

@@ -1,3 +1,4 @@
+import { GROUP_WORDS, isOwnerPlaceholder, PERSON_ROLE_WORDS } from "./lexicon";
 // Owner cells → the distinct people or roles they name (plan-rules.md §2,
 // "owners"). This runs on every row of very large plans, so every pattern is
 // compiled once here and single-token cells ("JF", "DiB") take a fast path.
@@ -16,6 +17,9 @@ const BRACKETED_NOTE = /\s*[([][^()[\]]*[)\]]/g;
 /** An opening bracket never closed: the note runs to the end of the cell. */
 const UNCLOSED_NOTE = /\s*[([][^()[\]]*$/;
 const STRAY_BRACKET = /[()[\]]/g;
+/** "(ICB)", "(CCG)": an acronym in brackets straight after a name. */
+const ACRONYM_NOTE = /\s*\((\p{Lu}[\p{Lu}\p{Ll}&]{0,8}\p{Lu})\)/gu;
+const KEPT_NOTE = /\u0001(\d+)\u0002/g;
 const LINE_BREAK = /\r\n|[\n\r\v\f\u2028\u2029]/;
 const WHITESPACE = /\s+/g;
 /**
@@ -31,9 +35,6 @@ const COMMA = /^\s*,\s*$/;
 const HARD = /;/;
 /** Dashes, bullets and colons left at a fragment's edges after splitting ("and – Head of …"). */
 const FRAGMENT_EDGES = /^[\s\-–—•·*:]+|[\s\-–—:]+$/g;
-/** Cells or fragments that name nobody yet. */
-const PLACEHOLDER =
-  /^(?:tb[acd]|n\/a|none|to be (?:confirmed|agreed|determined|decided|appointed|allocated))$/i;
 
 /** Initials: "JF", "DKE", "DiB", "J.F." — not one letter ("Q & A"), nor four or more capitals, which are more likely a shouted name or an organisation. */
 const INITIALS = /^(?:\p{Lu}(?:\p{Ll}?\p{Lu}){1,2}|(?:\p{Lu}\.){2,4})$/u;
@@ -46,35 +47,7 @@ const OF_WORD = /(?:^|\s)of(?:\s|$)/i;
 const NOT_A_LETTER = /[^\p{L}-]/gu;
 const LOWERCASE = /\p{Ll}/u;
 
-/**
- * Words that make a fragment a person's role: after an "X of Y" title, only
- * these start a new owner ("Director of Public Health / CCG Chief Nurse").
- */
-const PERSON_ROLE_WORDS = new Set([
-  "head", "heads", "director", "directors", "manager", "managers", "lead", "leads",
-  "leader", "leaders", "officer", "officers", "chair", "chairs", "chairman", "chairwoman",
-  "chairperson", "chief", "deputy", "assistant", "commissioner", "commissioners",
-  "coordinator", "coordinators", "co-ordinator", "co-ordinators", "nurse", "nurses",
-  "colleague", "colleagues", "partner", "partners", "consultant", "consultants",
-  "adviser", "advisers", "advisor", "advisors", "analyst", "analysts", "practitioner",
-  "practitioners", "worker", "workers", "executive", "executives", "member", "members",
-  "secretary", "administrator", "specialist", "specialists", "supervisor", "supervisors",
-  "champion", "champions", "sponsor", "representative", "representatives", "rep", "reps",
-  "councillor", "councillors", "clinician", "clinicians", "staff", "gp", "gps", "doctor",
-  "doctors", "therapist", "therapists", "inspector", "auditor", "governor", "governors",
-  "trustee", "trustees", "president", "clerk", "mayor", "owner", "owners", "holder",
-  "planner", "planners", "accountant", "solicitor", "engineer", "controller",
-]);
 
-/** Words that name a body of people; they make a fragment an owner but not a new title. */
-const GROUP_WORDS = new Set([
-  "team", "teams", "board", "boards", "group", "groups", "service", "services",
-  "council", "councils", "trust", "trusts", "department", "departments", "directorate",
-  "directorates", "unit", "units", "panel", "panels", "committee", "committees", "forum",
-  "forums", "partnership", "partnerships", "network", "networks", "agency", "agencies",
-  "authority", "authorities", "office", "division", "hub", "practice", "practices",
-  "provider", "providers", "organisation", "organisations", "organization", "organizations",
-]);
 
 /** Capitalised words that are never part of a person's name. */
 const NON_NAME_WORDS = new Set(["all", "the", "of", "and", "for", "to", "with", "sub"]);
@@ -100,6 +73,8 @@ interface Owner {
   hasOf: boolean;
   /** Just a person's name, which a ", job title" may follow. */
   bareName: boolean;
+  /** One fragment that names nobody by itself ("Learning" in "Learning and Development Team"). */
+  weak?: boolean;
 }
 
 /**
@@ -109,7 +84,7 @@ interface Owner {
 export function splitOwners(text: string): string[] {
   const trimmed = text.trim();
   if (trimmed === "") return [];
-  if (SIMPLE_TOKEN.test(trimmed)) return PLACEHOLDER.test(trimmed) ? [] : [trimmed];
+  if (SIMPLE_TOKEN.test(trimmed)) return isOwnerPlaceholder(trimmed) ? [] : [trimmed];
 
   const owners: string[] = [];
   for (const line of withoutNotes(trimmed).split(LINE_BREAK)) {
@@ -120,19 +95,26 @@ export function splitOwners(text: string): string[] {
 
 /** Drops bracketed notes, innermost first, so "(for supported people)" never reaches a name. */
 function withoutNotes(text: string): string {
-  let current = text;
+  // "Integrated Care Board (ICB)": a bracketed acronym is part of the unit's name, kept as written.
+  const kept: string[] = [];
+  let current = text.replace(ACRONYM_NOTE, (note: string, acronym: string) => {
+    if (isOwnerPlaceholder(acronym)) return note;
+    kept.push(note.trim());
+    return ` \u0001${kept.length - 1}\u0002`;
+  });
   let previous: string;
   do {
     previous = current;
     current = current.replace(BRACKETED_NOTE, "");
   } while (current !== previous);
-  return current.replace(UNCLOSED_NOTE, "").replace(STRAY_BRACKET, " ");
+  current = current.replace(UNCLOSED_NOTE, "").replace(STRAY_BRACKET, " ");
+  return kept.length ? current.replace(KEPT_NOTE, (_: string, i: string) => kept[Number(i)]) : current;
 }
 
 /** One line's owners: fragments either start owners or join the one before. */
 function ownersOfLine(rawLine: string): Owner[] {
   const line = rawLine.replace(WHITESPACE, " ").trim();
-  if (line === "" || PLACEHOLDER.test(line)) return [];
+  if (line === "" || isOwnerPlaceholder(line)) return [];
 
   const parts = line.split(SEPARATOR); // [fragment, separator, fragment, …]
   const owners: Owner[] = [];
@@ -140,7 +122,7 @@ function ownersOfLine(rawLine: string): Owner[] {
   for (let i = 0; i < parts.length; i += 2) {
     if (i > 0) separator = parts[i - 1];
     const text = parts[i].replace(FRAGMENT_EDGES, "");
-    if (text === "" || PLACEHOLDER.test(text)) continue; // "…, and – Head": keep the latest separator
+    if (text === "" || isOwnerPlaceholder(text)) continue; // "…, and – Head": keep the latest separator
     const fragment = describe(text);
     const previous = owners[owners.length - 1];
     if (previous && joinsPrevious(fragment, previous, separator)) join(previous, separator, fragment);
@@ -205,6 +187,8 @@ function joinsPrevious(fragment: Fragment, previous: Owner, separator: string): 
       (fragment.name && !COORDINATING.test(separator));
     return !newOwner;
   }
+  // "Learning and Development Team", "Health and Wellbeing Board": "and" inside a team's name.
+  if (previous.weak && COORDINATING.test(separator) && fragment.anyRole && !fragment.personRole) return true;
   if (standsAlone(fragment)) return false;
   // "Assistant Director Safeguarding, Quality & Performance"; "Health & Wellbeing".
   return previous.title || COORDINATING.test(separator);
@@ -215,6 +199,7 @@ function join(owner: Owner, separator: string, fragment: Fragment): void {
   owner.title = owner.title || fragment.anyRole;
   owner.hasOf = owner.hasOf || OF_WORD.test(fragment.text);
   owner.bareName = false;
+  owner.weak = false;
 }
 
 /** A fragment that starts owners: "NT JU PF" is three, a run of full names is one per person. */
@@ -229,6 +214,7 @@ function ownersOf(fragment: Fragment): Owner[] {
       title: fragment.anyRole,
       hasOf: OF_WORD.test(fragment.text),
       bareName: fragment.name,
+      weak: !standsAlone(fragment),
     },
   ];
 }

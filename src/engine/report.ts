@@ -12,6 +12,7 @@ export const ROLES = [
   "subAction",
   "owner",
   "due",
+  "revised",
   "start",
   "status",
   "progress",
@@ -32,6 +33,7 @@ export const FINDING_CODES = [
   "html-in-text",
   "repeated-header",
   "error-value",
+  "date-slipped",
 ] as const;
 export const FindingCodeSchema = z.enum(FINDING_CODES);
 export type FindingCode = z.infer<typeof FindingCodeSchema>;
@@ -78,6 +80,26 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
+/** Why a column got its role: the header's words and what its cells hold (plan rules §1). */
+export const ColumnEvidenceSchema = z.object({
+  column: ColumnLetter,
+  role: RoleSchema,
+  /** The header cell's text ("" when the column has none). */
+  header: z.string(),
+  /** In plain words: “When” names a due date; dates in 12 of 13 cells. */
+  because: z.string().min(1),
+  confidence: z.number().min(0).max(1),
+});
+export type ColumnEvidence = z.infer<typeof ColumnEvidenceSchema>;
+
+/** The best header row on a sheet left out, with its evidence, for the user to accept. */
+export const HeaderCandidateSchema = z.object({
+  headerRow: z.number().int().positive(),
+  columns: z.partialRecord(RoleSchema, ColumnLetter),
+  evidence: z.array(ColumnEvidenceSchema),
+});
+export type HeaderCandidate = z.infer<typeof HeaderCandidateSchema>;
+
 export const SheetReportSchema = z.object({
   name: z.string(),
   headerRow: z.number().int().positive(),
@@ -86,6 +108,8 @@ export const SheetReportSchema = z.object({
   repeatedHeaderRows: z.array(z.number().int().positive()),
   /** How sure the recogniser is of the header row, 0..1. */
   confidence: z.number().min(0).max(1),
+  /** Why each column got its role. */
+  evidence: z.array(ColumnEvidenceSchema),
   planPeriod: z.object({ start: IsoDate, end: IsoDate }).nullable(),
   /** The "Updated: ..." / "as at" date found in the preamble, if any. */
   updated: IsoDate.nullable(),
@@ -95,7 +119,12 @@ export const SheetReportSchema = z.object({
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
 
-export const SkippedSheetSchema = z.object({ name: z.string(), reason: z.string() });
+export const SkippedSheetSchema = z.object({
+  name: z.string(),
+  reason: z.string(),
+  /** The row that came closest to a plan's header, when one did. */
+  candidate: HeaderCandidateSchema.optional(),
+});
 export type SkippedSheet = z.infer<typeof SkippedSheetSchema>;
 
 export const PlanReportSchema = z.object({

@@ -1,12 +1,9 @@
 // Reading the status column: is the item complete, and what RAG did the plan's
 // author report for it?
 import type { Rag } from "./report";
+import { INCOMPLETE } from "./lexicon";
 import { textKey } from "./text";
 
-// A negation or partial qualifier wins over a completion word:
-// "Partial complete", "Phase I completed", "not yet delivered", "to be completed".
-const QUALIFIER =
-  /\b(?:not|non|never|partial|partially|part|partly|phase|stage|almost|nearly|mostly|largely|substantially|to be|due to|awaiting|pending|yet|in progress|un(?:delivered|achieved|finished|completed|implemented))\b/;
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -18,7 +15,7 @@ export function completionTest(words: readonly string[]): (status: string) => bo
   return (status) => {
     const key = textKey(status);
     if (!key || !word.test(key)) return false;
-    return !QUALIFIER.test(key);
+    return !INCOMPLETE.test(key);
   };
 }
 

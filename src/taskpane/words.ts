@@ -11,6 +11,7 @@ export const ROLE_WORDS: Readonly<Record<Role, string>> = {
   subAction: "Sub-action",
   owner: "Owner",
   due: "Due date",
+  revised: "Revised date",
   start: "Start date",
   status: "Status",
   progress: "Progress note",
@@ -30,6 +31,7 @@ export const FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
   "html-in-text": "Web page tags in text",
   "repeated-header": "Header row repeated",
   "error-value": "Error in a cell",
+  "date-slipped": "Date slipped",
 };
 
 /** Short RAG word for table headings: "Amber" from "Amber (overdue)". */

@@ -83,6 +83,10 @@ describe("parseDueText: one date", () => {
     ["3/4/20", "2020-03-04", monthFirst],
     ["31.03.2020", "2020-03-31"],
     ["31.03.20", "2020-03-31"],
+    // plan rules §3: dots separate like slashes
+    ["17.7.12", "2012-07-17"],
+    ["14.8.12", "2012-08-14"],
+    ["1.2.10", "2010-02-01"],
     ["29/02/2020", "2020-02-29"],
     ["31/12/99", "1999-12-31"],
     ["1/1/29", "2029-01-01"],
@@ -290,7 +294,6 @@ describe("parseDueText: no date", () => {
     ["22 Social Care files", "unreadable"],
     ["NI 7", "unreadable"],
     ["Phase I", "unreadable"],
-    ["1.2.10", "unreadable"],
     ["32/13/2020", "unreadable"],
     ["31/02/2020", "unreadable"],
     ["2020.5", "unreadable"],

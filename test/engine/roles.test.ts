@@ -1,42 +1,51 @@
-import { columnRoles, isPlanHeader } from "../../src/engine/layout/header";
-import { rolesOfHeader } from "../../src/engine/roles";
+import { findHeaderRow, isPlanHeader } from "../../src/engine/layout/header";
+import { rolesOfHeader } from "../../src/engine/lexicon";
+import { grid } from "../helpers/grid";
 
-describe("header names → roles (plan-rules §1)", () => {
+describe("header words → roles (plan-rules §1)", () => {
   test.each([
     ["Ref", "ref"],
     ["No.", "ref"],
     ["#", "ref"],
     ["Action", "action"],
     ["Actions", "action"],
+    ["ACTIONS:", "action"],
     ["Recommendation", "action"],
     ["Objectives to create change", "action"],
     ["Recommendation for Improvement (as per CI)", "action"],
-    ["Recommendation for Improvement", "action"],
-    ["Action required", "subAction"],
-    ["What will be done", "subAction"],
+    ["Agenda Item", "action"],
+    ["What", "action"],
     ["Owner", "owner"],
     ["Lead", "owner"],
     ["Lead officer", "owner"],
-    ["Lead Officer", "owner"],
     ["Responsible officer", "owner"],
+    ["Responsibility", "owner"],
+    ["Who", "owner"],
+    ["By whom", "owner"],
+    ["Councillor", "owner"],
+    ["Point Person", "owner"],
+    ["Leaders", "owner"],
     ["Target Date", "due"],
     ["Timescale", "due"],
-    ["Finish", "due"],
-    ["Completion date", "due"],
+    ["Timescales", "due"],
+    ["Timeline", "due"],
     ["Deadline", "due"],
+    ["When", "due"],
+    ["by when?", "due"],
+    ["Due Date", "due"],
+    ["Completion date", "due"],
+    ["NEW DATE", "revised"],
+    ["Revised target date", "revised"],
     ["Start", "start"],
     ["Project Status", "status"],
     ["RAG rating", "status"],
     ["BRAG", "status"],
-    ["RAG", "status"],
     ["Status", "status"],
     ["Update on Progress", "progress"],
     ["Progress update", "progress"],
-    ["Progress Update", "progress"],
+    ["Comments", "progress"],
     ["Outputs & Outcomes Achieved", "outcome"],
-    ["Outcome", "outcome"],
     ["Success measures", "outcome"],
-    ["Expected Outcome", "outcome"],
     ["Source of Recommendation", "source"],
   ])("%p names %p", (name, role) => expect(rolesOfHeader(name)[0]?.role).toBe(role));
 
@@ -44,21 +53,36 @@ describe("header names → roles (plan-rules §1)", () => {
     expect(rolesOfHeader("Sub-Actions & Progress").map((m) => m.role)).toEqual(["subAction", "progress"]);
   });
 
-  test.each(["Area", "", "Improvement Area 1 – Address the risks and challenges of the widely devolved safeguarding arrangements."])(
+  test("step words name steps, not a second action", () => {
+    for (const w of ["Deliverable", "Steps", "Milestones", "Key tasks"]) expect(rolesOfHeader(w)[0]).toMatchObject({ role: "subAction" });
+  });
+
+  test.each(["Area", "", "Improvement Area 1 – Address the risks and challenges of the widely devolved safeguarding arrangements.", "Banana"])(
     "%p names no role",
     (name) => expect(rolesOfHeader(name)).toEqual([]),
   );
 
+  test("a plan is an action column and one owner, due, status or progress column", () => {
+    expect(isPlanHeader({ action: 0, owner: 1 })).toBe(true);
+    expect(isPlanHeader({ action: 0, due: 1 })).toBe(true);
+    expect(isPlanHeader({ subAction: 0, progress: 1 })).toBe(true);
+    expect(isPlanHeader({ owner: 0, due: 1, status: 2 })).toBe(false);
+    expect(isPlanHeader({ action: 0, outcome: 1, source: 2 })).toBe(false);
+  });
+});
+
+describe("roles of a header row, with its cells", () => {
+  const rows = (n: number, f: (i: number) => (string | number | null)[]) => Array.from({ length: n }, (_, i) => f(i));
+
   test('"Actions" after an Objectives column are sub-actions', () => {
-    const { columns } = columnRoles(["Objectives to create change", "Actions", "Lead", "Timescale"]);
-    expect(columns).toMatchObject({ action: 0, subAction: 1, owner: 2, due: 3 });
-    expect(columnRoles(["Actions", "Lead", "Timescale"]).columns).toMatchObject({ action: 0, owner: 1, due: 2 });
-    expect(columnRoles(["Actions", "Lead", "Timescale"]).columns.subAction).toBeUndefined();
+    const g = grid("s", [["Objectives to create change", "Actions", "Lead", "Timescale"], ...rows(6, (i) => [`Objective ${i} for the service`, `Do the thing number ${i} well`, "Jane Smith", "March 2020"])]);
+    expect(findHeaderRow(g).header?.columns).toMatchObject({ action: 0, subAction: 1, owner: 2, due: 3 });
   });
 
-  test("a plan header needs an action column and something to track it by", () => {
-    expect(isPlanHeader(columnRoles(["Action", "Owner", "Target date"]).columns)).toBe(true);
-    expect(isPlanHeader(columnRoles(["Owner", "Target date", "Status"]).columns)).toBe(false);
-    expect(isPlanHeader(columnRoles(["Action", "Outcome", "Source"]).columns)).toBe(false);
+  test("one action column is the action, with no sub-action", () => {
+    const g = grid("s", [["Actions", "Lead", "Timescale"], ...rows(6, (i) => [`Do the thing number ${i} well`, "Jane Smith", "March 2020"])]);
+    const { header } = findHeaderRow(g);
+    expect(header?.columns).toMatchObject({ action: 0, owner: 1, due: 2 });
+    expect(header?.columns.subAction).toBeUndefined();
   });
 });

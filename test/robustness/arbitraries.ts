@@ -6,13 +6,13 @@
 // tables with totals rows, 1904 dates, hidden rows.
 import fc from "fast-check";
 import type { Cell, CellValue, Grid, MergedArea, TableArea } from "../../src/engine/grid";
-import { ROLE_WORDS } from "../../src/engine/roles";
+import { ROLE_WORDS } from "../../src/engine/lexicon";
 import { SettingsSchema, type Settings } from "../../src/engine/settings";
 
 export const MAX_ROWS = 30;
 export const MAX_COLS = 10;
 
-const HEADER_WORDS = ROLE_WORDS.flatMap((w) => w.names);
+const HEADER_WORDS = ROLE_WORDS.flatMap((w) => w.phrases);
 
 const ERRORS = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "March", "June", "September", "December", "may", "march"];
@@ -147,7 +147,7 @@ const sheetName = fc.oneof(fc.constantFrom("Plan", "Action Plan", "Theme 1", "Lo
 
 const ROLES = ["ref", "action", "subAction", "owner", "due", "start", "status", "progress", "outcome", "source"] as const;
 type RoleName = (typeof ROLES)[number];
-const namesOf = (role: RoleName): string[] => ROLE_WORDS.find((w) => w.role === role)!.names;
+const namesOf = (role: RoleName): string[] => ROLE_WORDS.find((w) => w.role === role)!.phrases.slice();
 
 const textCell = (s: string): Cell => ({ value: s, text: s });
 const ACTION_TEXTS = [

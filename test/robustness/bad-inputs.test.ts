@@ -98,13 +98,12 @@ describe("awkward workbooks that still hold a readable plan", () => {
     const run = await check(files["plan-beside-lookups.xlsx"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
-    const why =
-      "no header row found in the first 60 rows: no row names an action column together with an owner, due date, status or progress column. If the plan is there, choose its header row in the settings";
+    const why = "no header row found in the first 60 rows: no row names an action column together with an owner, due date, status or progress column";
     expect(run.stdout).toContain(`Sheet "Lookups": no plan (${why}).`);
     expect(run.stdout).toContain(`Sheet "Notes": no plan (${why}).`);
     const r = await report(files["plan-beside-lookups.xlsx"]);
     expect(summary(r)).toEqual([{ sheet: "Plan", items: THREE_ACTIONS }]);
-    expect(r.skipped).toEqual([
+    expect(r.skipped.map(({ name, reason }) => ({ name, reason }))).toEqual([
       { name: "Lookups", reason: why },
       { name: "Notes", reason: why },
     ]);
@@ -176,12 +175,36 @@ describe("workbooks with no plan, or no workbook at all: exit 3 and one plain re
     expect(run.stderr).toBe(`plan-monitor: ${files["no-sheets.xlsx"]}: no plan found (the workbook has no sheets)\n`);
   });
 
-  test("a header in another language: why, and how to point Plan Monitor at the header row with --settings", async () => {
-    const run = await fails("french-header.xlsx");
-    expect(run.stderr).toBe(
-      `plan-monitor: ${files["french-header.xlsx"]}: no plan found ("Plan": no header row found in the first 60 rows: no row names an action column together with an owner, due date, status or progress column. If the plan is there, choose its header row in the settings)\n` +
-        `plan-monitor: if "Plan" holds a plan, say which row names its columns and which column is which: pass --settings FILE.json holding {"sheets":{"Plan":{"headerRow":2,"columns":{"action":"A","owner":"B","due":"C","status":"D"}}}}, with your own row number and column letters\n`,
-    );
+  test("a header in another language is read from its words where they are known and its cells where not", async () => {
+    const r = await report(files["french-header.xlsx"]);
+    expect(r.sheets[0]).toMatchObject({ name: "Plan", headerRow: 2, columns: { action: "A", owner: "B", due: "C" } });
+    const why = Object.fromEntries(r.sheets[0].evidence.map((e) => [e.column, e.because]));
+    expect(why).toEqual({
+      A: "“Action” names the action; statements in 1 of 2 cells",
+      B: "“Responsable”: names, initials or teams in 2 of 2 cells",
+      C: "“Échéance”: dates in 2 of 2 cells",
+    });
+  });
+
+  test("names and dates with no action: the closest row, what its columns hold, and the settings that accept it", async () => {
+    const run = await fails("names-and-dates.xlsx");
+    const file = files["names-and-dates.xlsx"];
+    expect(run.stdout).toContain(`Sheet "Birthdays": no plan (no header row found in the first 60 rows`);
+    expect(run.stdout).toContain("Closest to a header: row 2\n");
+    expect(run.stdout).toMatch(/\n {4}C {3}due +“Date” names a due date; dates in 3 of 3 cells\n/);
+    const lines = run.stderr.split("\n");
+    expect(lines[0]).toBe(`plan-monitor: ${file}: no plan found ("Birthdays": no header row found in the first 60 rows: no row names an action column together with an owner, due date, status or progress column)`);
+    const accept = /holding (\{.*\}), adding "action"/.exec(lines[1]);
+    expect(accept).not.toBeNull();
+    const settings = JSON.parse(accept![1]) as { sheets: { Birthdays: { headerRow: number; columns: Record<string, string> } } };
+    expect(settings.sheets.Birthdays.headerRow).toBe(2);
+    expect(settings.sheets.Birthdays.columns.due).toBe("C");
+    expect(settings.sheets.Birthdays.columns.action).toBeUndefined();
+    const json = await check(file, "--json");
+    expect(json.code).toBe(3);
+    const r = PlanReportSchema.parse(JSON.parse(json.stdout));
+    expect(r.skipped[0].candidate).toMatchObject({ headerRow: 2, columns: { due: "C" } });
+    expect(r.skipped[0].candidate!.evidence.find((e) => e.column === "C")!.because).toBe("“Date” names a due date; dates in 3 of 3 cells");
   });
 
   test("the same workbook with --settings naming its header row and columns is read", async () => {

@@ -27,7 +27,7 @@ export function item(row: number, rag: Rag, extra: Partial<Item> = {}): Item {
 export function report(asAt: string, items: Item[], sheet = "Plan"): PlanReport {
   return {
     asAt,
-    sheets: [{ name: sheet, headerRow: 1, columns: { action: "B", owner: "C", due: "D", status: "E" }, repeatedHeaderRows: [], confidence: 1, planPeriod: null, updated: null, items, findings: [] }],
+    sheets: [{ name: sheet, headerRow: 1, columns: { action: "B", owner: "C", due: "D", status: "E" }, repeatedHeaderRows: [], confidence: 1, evidence: [], planPeriod: null, updated: null, items, findings: [] }],
     skipped: [],
   };
 }

@@ -3,6 +3,7 @@
 import { cellAddress, columnCount, type Cell, type Grid } from "../grid";
 import type { Role } from "../report";
 import { leadingRef, normalise, plainText, startsMidSentence, textKey, textKeyFirst } from "../text";
+import { THEME_HEADING, THEME_LEAD } from "../lexicon";
 import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
 
@@ -16,6 +17,8 @@ export type RowKind =
   | "blank"
   | "totals"
   | "continuation"
+  | "note"
+  | "parent-action"
   | "item";
 
 /** Where an item's value for one role was read from. */
@@ -63,16 +66,11 @@ export interface ItemSink {
   item(item: LaidOutItem): void;
 }
 
-export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; reason: string };
+export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; reason: string; candidate: HeaderGuess | null };
 
-// Headings that name a theme even above the header row ("THEME 2 – …", "Theme: …", "Improvement Area 3 – …").
-const THEME_HEADING =
-  /^(?:theme|section|improvement area|area|priority|objective|domain|workstream|work ?stream|strand|standard|key line of enquiry|kloe|chapter|part|pillar|goal|aim|ambition|outcome)\b\s*(?:\d{1,2}[a-z]?|[ivx]{1,4}|[a-h])?\s*[:.\-–—]/i;
-// "Theme Lead: …" belongs to the theme above; it is not an item nor a theme of its own.
-const THEME_LEAD = /^(?:(?:theme|area|section|priority|workstream|strand)\s+)?(?:lead|leads|owner|sponsor|champion)s?\s*(?:officer)?\s*[:\-–—]/i;
 
 const ITEM_TEXT_ROLES: readonly Role[] = ["subAction", "action"];
-const INHERITED_ROLES: readonly Role[] = ["owner", "due", "action"];
+const INHERITED_ROLES: readonly Role[] = ["owner", "due", "revised", "action"];
 
 /** The roles and columns a user chose for a sheet, replacing what was found. */
 export interface LayoutOverride {
@@ -82,19 +80,23 @@ export interface LayoutOverride {
 
 export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?: ItemSink): LayoutResult {
   const width = columnCount(grid);
-  if (grid.rows.length === 0 || width === 0) return { ok: false, reason: "the sheet is empty" };
-  let header = override.headerRow !== undefined ? headerAt(grid, override.headerRow, width, true) : findHeaderRow(grid, width);
+  if (grid.rows.length === 0 || width === 0) return { ok: false, reason: "the sheet is empty", candidate: null };
+  let header: HeaderGuess | null;
+  let candidate: HeaderGuess | null = null;
+  if (override.headerRow !== undefined) header = candidate = headerAt(grid, override.headerRow, width);
+  else ({ header, candidate } = findHeaderRow(grid, width));
+  if (header && override.columns) header = withChosenColumns(header, override.columns);
   if (!header)
     return {
       ok: false,
-      reason: `no header row found in the first ${HEADER_SEARCH_ROWS} rows: no row names an action column together with an owner, due date, status or progress column. If the plan is there, choose its header row in the settings`,
+      candidate,
+      reason: `no header row found in the first ${HEADER_SEARCH_ROWS} rows: no row names an action column together with an owner, due date, status or progress column`,
     };
-  if (override.columns) header = { ...header, columns: { ...override.columns } };
   if (header.columns.action === undefined && header.columns.subAction === undefined)
-    return { ok: false, reason: `the header row ${header.row + 1} has no action column` };
+    return { ok: false, candidate: header, reason: `the header row ${header.row + 1} has no action column` };
   const layout = layOut(grid, header, width, sink);
   if (layout.itemCount === 0)
-    return { ok: false, reason: `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note` };
+    return { ok: false, candidate: header, reason: `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note` };
   return { ok: true, layout };
 }
 
@@ -162,6 +164,10 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
       rowKinds[r] = "theme-lead";
       continue;
     }
+    if (count === 1 && sections.justAdded() && isProse(firstText)) {
+      rowKinds[r] = "note"; // a description under a heading: not part of the theme
+      continue;
+    }
     if (repeatOfTheme || (count === 1 && isSectionRow(merges, row.first, firstText, firstCol, cols, r))) {
       rowKinds[r] = "section";
       sections.add(firstText);
@@ -169,6 +175,13 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
       continue;
     }
     const values = roleValues(grid, merges, r, cols, all);
+    if (!isItemRow(values) && isParentAction(grid, merges, r, cols, header.extraRefs, values)) {
+      // An action written once, its steps on the rows below with the action cell left blank.
+      rowKinds[r] = "parent-action";
+      sections.interrupt();
+      parent = { values, ref: refOf(values, cols, null, ownRef(row, header.extraRefs)) };
+      continue;
+    }
     if (!isItemRow(values)) {
       rowKinds[r] = "continuation";
       if (lastItem) carryOver(lastItem, values);
@@ -179,7 +192,7 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     rowKinds[r] = "item";
     const startsAction = startsAnAction(values, cols.action !== undefined);
     if (!startsAction && parent) inheritFrom(parent, values);
-    const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent), values, carriedOver: NOTHING_CARRIED };
+    const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent, ownRef(row, header.extraRefs)), values, carriedOver: NOTHING_CARRIED };
     if (startsAction) parent = { values, ref: item.ref };
     if (!sink) items.push(item);
     else if (lastItem) sink.item(lastItem);
@@ -201,6 +214,10 @@ class SectionTracker {
     this.texts.push(text.trim());
     this.together = true;
     this.joined = null;
+  }
+  /** Was the last content row a section row? */
+  justAdded(): boolean {
+    return this.together;
   }
   /** An item or other content row ends a run of section rows. */
   interrupt(): void {
@@ -348,8 +365,41 @@ function inheritFrom(parent: ParentRow, values: Partial<Record<Role, SourcedCell
   }
 }
 
-/** The ref column, else the number a sub-action or action text starts with, else the parent's. */
-function refOf(values: Partial<Record<Role, SourcedCell>>, cols: Partial<Record<Role, number>>, parent: ParentRow | null): string {
+/** A description paragraph, not a heading: a long sentence that no theme word opens. */
+function isProse(text: string): boolean {
+  if (THEME_HEADING.test(text)) return false;
+  const words = text.split(/\s+/).length;
+  return words >= 15 || (words >= 8 && /[.!?:]$/.test(text.trim()));
+}
+
+/** A step's own number in a numbering column right of the ref column ("2a" beside "2"). */
+function ownRef(row: RowReader, extraRefs: readonly number[]): string {
+  for (let i = extraRefs.length - 1; i >= 0; i--) {
+    const t = row.own[extraRefs[i]];
+    if (t) return t;
+  }
+  return "";
+}
+
+/**
+ * A row with its own action text and nothing to track, whose steps follow on
+ * the rows below with the action cell blank: it has its own number, or the
+ * next row holds a step and no action of its own.
+ */
+function isParentAction(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>, extraRefs: readonly number[], values: Partial<Record<Role, SourcedCell>>): boolean {
+  const action = values.action;
+  if (!action || action.how !== "own" || cols.subAction === undefined || values.subAction?.how === "own") return false;
+  if (values.ref?.how === "own" && extraRefs.length > 0) return true;
+  if (startsMidSentence(action.text)) return false;
+  const next = grid.rows[r + 1];
+  const nextAction = next?.[cols.action!];
+  const stepText = plainText(next?.[cols.subAction]);
+  return Boolean(stepText) && !merges.covered(r + 1, cols.subAction) && (!plainText(nextAction) || merges.covered(r + 1, cols.action!));
+}
+
+/** A step's own number, else the ref column, else the number a sub-action or action text starts with, else the parent's. */
+function refOf(values: Partial<Record<Role, SourcedCell>>, cols: Partial<Record<Role, number>>, parent: ParentRow | null, own = ""): string {
+  if (own) return normalise(own).replace(/\.$/, "");
   if (cols.ref !== undefined) {
     const ref = textOf(values.ref);
     if (ref) return normalise(ref).replace(/\.$/, "");
@@ -372,3 +422,13 @@ function carryOver(item: LaidOutItem, values: Partial<Record<Role, SourcedCell>>
 }
 
 export const addressOf = (v: SourcedCell | undefined): string | null => (v ? cellAddress(v.row, v.col) : null);
+
+/** The user's own choice of columns: found evidence kept where it agrees, the rest said to be the user's. */
+function withChosenColumns(header: HeaderGuess, columns: Partial<Record<Role, number>>): HeaderGuess {
+  const evidence = (Object.entries(columns) as [Role, number][]).map(([role, column]) => {
+    const found = header.evidence.find((e) => e.role === role && e.column === column);
+    const text = header.keys.has(column) ? (header.evidence.find((e) => e.column === column)?.header ?? "") : "";
+    return found ?? { column, role, header: text, because: "you chose this column in the settings", confidence: 1 };
+  });
+  return { ...header, columns: { ...columns }, extraRefs: [], evidence, isPlan: true };
+}
