@@ -17,7 +17,7 @@
 //                  one Range.formulas per block of rows, number formats one
 //                  rectangle per run of equal formats, other formats one RangeAreas
 //                  per distinct style: requests grow with bytes, not with cells;
-//   readOwnedSheet 3 syncs;  selectCell 1.
+//   readOwnedSheet 3 syncs;  selectCell 1;  selectedCell 1.
 // Data larger than the budget (default 4 MB per exchange; Excel on the web refuses
 // above 5 MB) is spread over as many more syncs as it needs: the number of round
 // trips then grows with the bytes, never with the number of objects or rows (work
@@ -828,6 +828,17 @@ export class OfficePlanHost implements PlanHost {
       ws.activate();
       ws.getRange(address).untrack().select();
       await ctx.sync();
+    });
+  }
+
+  /** The sheet and 1-based row of the cell the user has selected (the top row of a larger selection). */
+  async selectedCell(): Promise<{ sheet: string; row: number }> {
+    return this.run("select", "reading which cell is selected", async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load("rowIndex");
+      range.worksheet.load("name");
+      await ctx.sync();
+      return { sheet: range.worksheet.name, row: range.rowIndex + 1 };
     });
   }
 

@@ -1262,6 +1262,14 @@ function workbookTypes(): Record<string, TypeDef> {
       Settings: () => ({ t: "SettingCollection" }),
       Tables: () => ({ t: "TableCollection" }),
     },
+    objects: {
+      // workbook.getSelectedRange(): the active sheet's selection.
+      GetSelectedRange: (ctx) => {
+        const s = ctx.model.activeSheet();
+        if (!s) throw notFound("no visible sheet");
+        return range(s.id, ctx.model.selectionOf(s));
+      },
+    },
   };
 
   const settingHandle = (key: string): Handle => ({ t: "Setting", id: key });

@@ -22,6 +22,8 @@ export interface TaskpaneBackend {
   saveSettings(settings: Settings): Promise<void>;
   /** Select a cell (A1 address) on a sheet and bring it into view. */
   selectCell(sheet: string, address: string): Promise<void>;
+  /** The sheet and 1-based row of the cell the user has selected. */
+  selectedCell(): Promise<{ sheet: string; row: number }>;
   /** Plain-words explanation of an error from this host (e.g. explainOfficeError). */
   explainError?(error: unknown): string;
   /** What the host wants the user told after its last operation (e.g. merged cells could not be read). */
@@ -55,6 +57,7 @@ export function createOfficeBackend(options: OfficeHostOptions = {}): TaskpaneBa
     loadSettings: () => host.loadSettings(),
     saveSettings: (settings) => host.saveSettings(settings),
     selectCell: (sheet, address) => host.selectCell(sheet, address),
+    selectedCell: () => host.selectedCell(),
     explainError: (e) => explainOfficeError(e),
     warnings: () => host.warnings,
   };

@@ -119,6 +119,8 @@ export interface WorkbookCheck {
   /** Save (or with null remove) the correction for one sheet, then check again. */
   correctSheet(sheet: string, override: SheetOverride | null): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** Take the row of the cell the user has selected on `sheet` as its header row, then check again. */
+  takeSelectedRow(sheet: string): Promise<void>;
   dismissProblem(): void;
   dismissNotice(): void;
 }
@@ -316,6 +318,28 @@ export function useWorkbookCheck(backend: TaskpaneBackend, options: WorkbookChec
     [backend, send],
   );
 
+  const takeSelectedRow = useCallback(
+    async (sheet: string) => {
+      let selected: { sheet: string; row: number };
+      try {
+        selected = await backend.selectedCell();
+      } catch (e) {
+        send({ type: "problem", problem: { title: "The selected cell could not be read", text: errorText(e, backend.explainError?.bind(backend)) } });
+        return;
+      }
+      if (selected.sheet !== sheet) {
+        send({
+          type: "problem",
+          problem: { title: `Select a cell in the header row of “${sheet}” first`, text: `The cell selected now is on “${selected.sheet}”. Click a cell in the row that names the columns of “${sheet}”, then choose “Use the row I have selected” again.` },
+        });
+        return;
+      }
+      const current = settingsNow().sheets[sheet];
+      await correctSheet(sheet, { ...current, headerRow: selected.row, columns: undefined, ignore: undefined });
+    },
+    [backend, send, correctSheet],
+  );
+
   return {
     state,
     stale: reportIsStale(state),
@@ -327,6 +351,7 @@ export function useWorkbookCheck(backend: TaskpaneBackend, options: WorkbookChec
     saveSettings,
     correctSheet,
     selectCell,
+    takeSelectedRow,
     dismissProblem: useCallback(() => send({ type: "dismissProblem" }), [send]),
     dismissNotice: useCallback(() => send({ type: "dismissNotice" }), [send]),
   };

@@ -142,6 +142,13 @@ export class FakeBackend implements TaskpaneBackend {
     this.selected.push({ sheet, address });
   }
 
+  /** The cell the "user" has selected, as Excel would report it. */
+  selection = { sheet: "Plan", row: 1 };
+
+  async selectedCell(): Promise<{ sheet: string; row: number }> {
+    return { ...this.selection };
+  }
+
   explainError(error: unknown): string {
     return `In plain words: ${(error as Error).message}`;
   }

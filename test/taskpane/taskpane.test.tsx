@@ -76,7 +76,14 @@ test("Check shows the sheet with header row 3, 17 actions and its column roles i
   expect(fact(card, "Actions")).toBe("17");
   expect(fact(card, "How sure")).toBe("100%");
   const roles = [...card.querySelectorAll("li")].map(text);
-  expect(roles).toEqual(expect.arrayContaining(["Owner: column F", "Due date: column E", "Status: column I"]));
+  // Each role with its column and why it has that role.
+  expect(roles).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^Owner: column F“Lead officer” names the owner; names, initials or teams in \d+ of \d+ cells$/),
+      expect.stringMatching(/^Due date: column E“.+” names a due date; dates/),
+      expect.stringMatching(/^Status: column I“.+” names a status/),
+    ]),
+  );
   expect(text(root.querySelector('[role="status"]'))).toBe("Checked as at 12 October 2015: 1 plan sheet, 17 actions, 6 things to look at.");
 });
 
@@ -193,6 +200,7 @@ test("correcting the header row saves it for the sheet and checks again", async 
   expect(override.columns).toMatchObject({ owner: "G", due: "E", status: "I" });
   await waitFor(() => expect(host.calls.filter((c) => c === "readGrids")).toHaveLength(2));
   await waitFor(() => expect(text(root)).toContain("Owner: column G"));
+  expect(text(root)).toContain("Owner: column Gyou chose this column in the settings");
   expect(text(root)).toContain("Your sheet corrections");
 });
 
@@ -259,6 +267,59 @@ test("sheets left out are listed with their reason, and a header row can be give
   const form = left.querySelector('form[aria-label="Correct “Notes”"]') as HTMLElement;
   await setValue(labelled(form, "Header row"), "1");
   await click(button(form, "Save and check again"));
+  await waitFor(() => expect(backend.saves).toHaveLength(1));
+  expect(backend.saves[0].sheets).toEqual({ Notes: { headerRow: 1 } });
+});
+
+test("a sheet left out shows its closest row with the evidence, and “Use row N” accepts it with the roles filled in", async () => {
+  const cell = (v: string) => ({ value: v, text: v });
+  const birthdays: Grid = {
+    name: "Birthdays",
+    rows: [
+      [cell("Staff birthdays")],
+      [cell("Name"), cell("Team"), cell("Date")],
+      [cell("Jo Bloggs"), cell("Adults"), cell("12/03/2020")],
+      [cell("Sam Smith"), cell("Children"), cell("01/06/2020")],
+      [cell("Ann Jones"), cell("Finance"), cell("23/09/2020")],
+    ],
+    merges: [],
+  };
+  const host = new MemoryHost([...grids, birthdays]);
+  const backend = new FakeBackend(host);
+  mounted = await mount(backend, { asAt: AS_AT });
+  const root = mounted.container;
+  await checkWorkbook(root);
+
+  const left = heading(root, 3, "Left out (1 sheet)").closest("article") as HTMLElement;
+  expect(text(left)).toContain("Closest to a header: row 2");
+  expect(text(left)).toContain("Due date: column C“Date” names a due date; dates in 3 of 3 cells");
+  await click(button(left, "Use row 2"));
+  const form = left.querySelector('form[aria-label="Correct “Birthdays”"]') as HTMLElement;
+  expect(labelled(form, "Header row").value).toBe("2");
+  expect(labelled<HTMLSelectElement>(form, "Due date").value).toBe("C");
+  expect(text(form)).toContain("“Date” names a due date; dates in 3 of 3 cells");
+  await setValue(labelled<HTMLSelectElement>(form, "Action"), "B");
+  await click(button(form, "Save and check again"));
+  await waitFor(() => expect(backend.saves).toHaveLength(1));
+  expect(backend.saves[0].sheets.Birthdays).toMatchObject({ headerRow: 2, columns: { action: "B", due: "C" } });
+  await waitFor(() => expect(heading(root, 3, "Birthdays")).toBeTruthy());
+});
+
+test("“Use the row I have selected” takes the selected cell's row, and says so when the selection is on another sheet", async () => {
+  const notes: Grid = { name: "Notes", rows: [[{ value: "Read me first", text: "Read me first" }]], merges: [] };
+  const host = new MemoryHost([...grids, notes]);
+  const backend = new FakeBackend(host);
+  mounted = await mount(backend, { asAt: AS_AT });
+  const root = mounted.container;
+  await checkWorkbook(root);
+
+  backend.selection = { sheet: SHEET, row: 3 };
+  await click(button(heading(root, 3, "Left out (1 sheet)").closest("article") as HTMLElement, "Use the row I have selected"));
+  await waitFor(() => expect(text(root)).toContain("Select a cell in the header row of “Notes” first"));
+  expect(backend.saves).toHaveLength(0);
+
+  backend.selection = { sheet: "Notes", row: 1 };
+  await click(button(heading(root, 3, "Left out (1 sheet)").closest("article") as HTMLElement, "Use the row I have selected"));
   await waitFor(() => expect(backend.saves).toHaveLength(1));
   expect(backend.saves[0].sheets).toEqual({ Notes: { headerRow: 1 } });
 });

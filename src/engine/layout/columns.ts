@@ -114,7 +114,7 @@ export function assignRoles(headers: readonly HeaderCell[], profiles: readonly C
     const m = matches[0];
     if (m && !contradicts(m, p, v) && !(h.shared && v && !agrees(m.role, v.role))) {
       const role = m.step ? "step" : m.role;
-      const cells = p.filled ? `; ${v ? v.because : `${p.filled} cell${p.filled === 1 ? "" : "s"}`}` : "; no cells filled yet";
+      const cells = p.filled ? `; ${v ? v.because : `${p.filled} cell${p.filled === 1 ? "" : "s"} filled`}` : "; no cells filled yet";
       claims.push({ column: col, role, headerScore: m.score, cellShare: support(role, p), because: `${quoted(h)} names ${m.step ? "steps or milestones" : ROLE_NOUN[m.role]}${cells}` });
       for (const extra of matches.slice(1)) claims.push({ column: col, role: extra.role, headerScore: extra.score, cellShare: support(extra.role, p), because: `${quoted(h)} also names ${ROLE_NOUN[extra.role]}` });
       return;

@@ -4,7 +4,7 @@
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { columnIndex, columnLetter } from "../../engine/grid";
-import { ROLES, type Role } from "../../engine/report";
+import { ROLES, type ColumnEvidence, type Role } from "../../engine/report";
 import type { SheetOverride } from "../../engine/settings";
 import { ROLE_WORDS } from "../words";
 import { useShared } from "./styles";
@@ -30,6 +30,10 @@ export interface SheetCorrectionProps {
   sheet: string;
   /** What the report found (null for a sheet left out, where only the header row can be given). */
   found: { headerRow: number; columns: Partial<Record<Role, string>> } | null;
+  /** Why each found column got its role, shown beside the role's choice. */
+  evidence?: readonly ColumnEvidence[];
+  /** The found row and columns are a proposal to accept (a sheet left out), not what is in use. */
+  proposal?: boolean;
   /** The correction saved for this sheet, if any. */
   saved: SheetOverride | undefined;
   disabled: boolean;
@@ -45,7 +49,7 @@ export function letterChoices(columns: Partial<Record<Role, string>>): string[] 
   return Array.from({ length: last + 1 }, (_, i) => columnLetter(i));
 }
 
-export function SheetCorrection({ sheet, found, saved, disabled, onSave, onCancel }: SheetCorrectionProps) {
+export function SheetCorrection({ sheet, found, evidence = [], proposal = false, saved, disabled, onSave, onCancel }: SheetCorrectionProps) {
   const shared = useShared();
   const s = useStyles();
   const formId = useId();
@@ -57,13 +61,19 @@ export function SheetCorrection({ sheet, found, saved, disabled, onSave, onCance
 
   const rowNumber = Number(headerRow);
   const rowOk = headerRow === "" ? !found : Number.isInteger(rowNumber) && rowNumber >= 1 && rowNumber <= 1_048_576;
-  const columnsChanged = found !== null && ROLES.some((r) => (columns[r] ?? NONE) !== (found.columns[r] ?? NONE));
+  // A proposal is saved whole: accepting it is the user's choice of row and columns.
+  const columnsChanged = found !== null && (proposal || ROLES.some((r) => (columns[r] ?? NONE) !== (found.columns[r] ?? NONE)));
+  const why = (role: Role): string | undefined => {
+    const letter = columns[role];
+    const e = evidence.find((x) => x.role === role && x.column === letter);
+    return e?.because;
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!rowOk) return;
     const next: SheetOverride = { ...saved };
-    if (headerRow !== "" && rowNumber !== found?.headerRow) next.headerRow = rowNumber;
+    if (headerRow !== "" && (proposal || rowNumber !== found?.headerRow)) next.headerRow = rowNumber;
     if (columnsChanged) next.columns = Object.fromEntries(ROLES.filter((r) => columns[r]).map((r) => [r, columns[r]!]));
     if (ignore) next.ignore = true;
     else delete next.ignore;
@@ -85,7 +95,7 @@ export function SheetCorrection({ sheet, found, saved, disabled, onSave, onCance
         <fieldset className={s.roles}>
           <legend className={`${shared.h4} ${s.legend}`}>Which column holds each kind of information</legend>
           {ROLES.map((role) => (
-            <Field key={role} className={s.roleField} label={ROLE_WORDS[role]}>
+            <Field key={role} className={s.roleField} label={ROLE_WORDS[role]} hint={why(role)}>
               <Select className={s.select} value={columns[role] ?? NONE} onChange={(_, d) => setColumns((c) => ({ ...c, [role]: d.value || undefined }))}>
                 <option value={NONE}>None</option>
                 {letters.map((l) => (

@@ -1,7 +1,7 @@
 // What was found on each sheet, what was left out and why, and a way to correct it.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
-import { ROLES, type PlanReport, type SheetReport } from "../../engine/report";
+import { ROLES, type ColumnEvidence, type PlanReport, type Role, type SheetReport } from "../../engine/report";
 import type { Settings, SheetOverride } from "../../engine/settings";
 import { longDate, plural, ROLE_WORDS } from "../words";
 import { SheetCorrection } from "./SheetCorrection";
@@ -13,12 +13,13 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(8.5em, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 12em), 1fr))",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
   },
   name: { overflowWrap: "anywhere" },
   corrected: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
+  why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
 export interface SheetsPanelProps {
@@ -26,9 +27,11 @@ export interface SheetsPanelProps {
   settings: Settings | null;
   busy: boolean;
   onCorrect(sheet: string, override: SheetOverride | null): void;
+  /** Take the row of the selected cell as the sheet's header row. */
+  onUseSelectedRow(sheet: string): void;
 }
 
-export function SheetsPanel({ report, settings, busy, onCorrect }: SheetsPanelProps) {
+export function SheetsPanel({ report, settings, busy, onCorrect, onUseSelectedRow }: SheetsPanelProps) {
   const shared = useShared();
   const headingId = useId();
   return (
@@ -40,7 +43,7 @@ export function SheetsPanel({ report, settings, busy, onCorrect }: SheetsPanelPr
       {report.sheets.map((sheet) => (
         <SheetFound key={sheet.name} sheet={sheet} saved={settings?.sheets[sheet.name]} busy={busy} onCorrect={onCorrect} />
       ))}
-      {report.skipped.length > 0 && <SkippedSheets report={report} settings={settings} busy={busy} onCorrect={onCorrect} />}
+      {report.skipped.length > 0 && <SkippedSheets report={report} settings={settings} busy={busy} onCorrect={onCorrect} onUseSelectedRow={onUseSelectedRow} />}
     </section>
   );
 }
@@ -95,13 +98,7 @@ function SheetFound({ sheet, saved, busy, onCorrect }: { sheet: SheetReport; sav
       <h4 className={shared.h4}>
         Columns{saved?.columns && <span className={s.corrected}> (your correction)</span>}
       </h4>
-      <ul className={s.roleList}>
-        {roles.map((r) => (
-          <li key={r}>
-            {ROLE_WORDS[r]}: column {sheet.columns[r]}
-          </li>
-        ))}
-      </ul>
+      <EvidenceList columns={sheet.columns} evidence={sheet.evidence} roles={roles} />
       <div className={shared.row}>
         <Button ref={toggle} size="small" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
           Correct header row or columns
@@ -111,6 +108,7 @@ function SheetFound({ sheet, saved, busy, onCorrect }: { sheet: SheetReport; sav
         <SheetCorrection
           sheet={sheet.name}
           found={{ headerRow: sheet.headerRow, columns: sheet.columns }}
+          evidence={sheet.evidence}
           saved={saved}
           disabled={busy}
           onCancel={close}
@@ -124,7 +122,25 @@ function SheetFound({ sheet, saved, busy, onCorrect }: { sheet: SheetReport; sav
   );
 }
 
-function SkippedSheets({ report, settings, busy, onCorrect }: SheetsPanelProps) {
+/** Each role's column and why it has that role ("“When” names a due date; dates in 12 of 13 cells"). */
+function EvidenceList({ columns, evidence, roles }: { columns: SheetReport["columns"]; evidence: readonly ColumnEvidence[]; roles: readonly Role[] }) {
+  const s = useStyles();
+  return (
+    <ul className={s.roleList}>
+      {roles.map((r) => {
+        const why = evidence.find((e) => e.role === r && e.column === columns[r])?.because;
+        return (
+          <li key={r}>
+            {ROLE_WORDS[r]}: column {columns[r]}
+            {why && <span className={s.why}>{why}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function SkippedSheets({ report, settings, busy, onCorrect, onUseSelectedRow }: SheetsPanelProps) {
   const shared = useShared();
   const s = useStyles();
   const headingId = useId();
@@ -147,28 +163,41 @@ function SkippedSheets({ report, settings, busy, onCorrect }: SheetsPanelProps) 
               <span className={s.name}>
                 <strong>{sk.name}</strong>: {sk.reason}
               </span>
+              {sk.candidate && !saved?.ignore && (
+                <>
+                  <span>Closest to a header: row {sk.candidate.headerRow}</span>
+                  <EvidenceList columns={sk.candidate.columns} evidence={sk.candidate.evidence} roles={ROLES.filter((r) => sk.candidate!.columns[r])} />
+                </>
+              )}
               <div className={shared.row}>
                 {saved?.ignore ? (
                   <Button size="small" disabledFocusable={busy} onClick={() => onCorrect(sk.name, { ...saved, ignore: undefined })}>
                     Include “{sk.name}” again
                   </Button>
                 ) : (
-                  <Button
-                    size="small"
-                    aria-expanded={editing === sk.name}
-                    onClick={(e) => {
-                      toggles.current = e.currentTarget;
-                      setEditing((v) => (v === sk.name ? null : sk.name));
-                    }}
-                  >
-                    This sheet has a plan: give its header row
-                  </Button>
+                  <>
+                    <Button
+                      size="small"
+                      aria-expanded={editing === sk.name}
+                      onClick={(e) => {
+                        toggles.current = e.currentTarget;
+                        setEditing((v) => (v === sk.name ? null : sk.name));
+                      }}
+                    >
+                      {sk.candidate ? `Use row ${sk.candidate.headerRow}` : "This sheet has a plan: give its header row"}
+                    </Button>
+                    <Button size="small" disabledFocusable={busy} onClick={() => onUseSelectedRow(sk.name)}>
+                      Use the row I have selected
+                    </Button>
+                  </>
                 )}
               </div>
               {editing === sk.name && (
                 <SheetCorrection
                   sheet={sk.name}
-                  found={null}
+                  found={sk.candidate ? { headerRow: sk.candidate.headerRow, columns: sk.candidate.columns } : null}
+                  evidence={sk.candidate?.evidence}
+                  proposal
                   saved={saved}
                   disabled={busy}
                   onCancel={close}
