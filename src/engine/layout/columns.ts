@@ -91,7 +91,9 @@ function contradicts(m: HeaderMatch, p: ColumnProfile, v: CellVerdict | null): b
     case "ref":
       return v.role === "text" || v.role === "owner";
     default:
-      // a text column: dates, numbers or status words throughout are something else
+      // A text column: dates, numbers or status words throughout are something else;
+      // but a text its header names ("Source of Recommendation") may mention a date.
+      if (v.role === "due" && strong) return (p.dates - p.wordyDates) / p.filled >= 0.7;
       return (v.role === "due" || v.role === "ref" || v.role === "status") && v.share >= 0.7;
   }
 }

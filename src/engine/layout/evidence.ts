@@ -14,6 +14,8 @@ export interface ColumnProfile {
   /** Filled cells looked at. */
   filled: number;
   dates: number;
+  /** Dates written within a few more words ("Peer review, June 2019"): a date, or a text that mentions one. */
+  wordyDates: number;
   noDates: number;
   statuses: number;
   names: number;
@@ -25,14 +27,18 @@ export interface ColumnProfile {
   rows: number[];
 }
 
-export const emptyProfile = (): ColumnProfile => ({ filled: 0, dates: 0, noDates: 0, statuses: 0, names: 0, numbers: 0, statements: 0, meanWords: 0, rows: [] });
+export const emptyProfile = (): ColumnProfile => ({ filled: 0, dates: 0, wordyDates: 0, noDates: 0, statuses: 0, names: 0, numbers: 0, statements: 0, meanWords: 0, rows: [] });
 
 // "1", "2a", "3.1", "13.", "(a)", "iv", "01.05", "R12", "A1.2": numbering, not quantities.
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/;
 const NUMBERING = /^\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[a-z]|[ivx]{1,5}|\p{Lu}{1,3}\s?\d{1,3}(?:\.\d{1,3})*[a-z]?)[.)]?$/iu;
 const INITIALS_RUN = /^\p{Lu}{2,4}(?:\s*[/,&+;]\s*\p{Lu}{2,4}|\s+\p{Lu}{2,4})*$/u;
 const LINK_WORDS = new Set(["of", "and", "for", "the", "to", "&", "de", "van", "von", "le", "la", "in", "on", "with", "/"]);
-const MAX_DATE_WORDS = 12;
+// Due texts are short ("Dec-10 – Mar-11 for specifications"); a longer text mentioning a month is a note.
+const MAX_DATE_WORDS = 8;
 const MAX_NAME_WORDS = 8;
+/** More words than this around a date and the cell may be a text that mentions one. */
+const WORDY_DATE = 3;
 const STATEMENT_WORDS = 5;
 const STATEMENT_LENGTH = 35;
 
@@ -59,7 +65,8 @@ export function classifyCell(cell: Cell): { cls: CellClass; words: number } {
     return { cls: Number.isInteger(value) && value > 0 && value < 10000 ? CellClass.Number : CellClass.Other, words };
   }
   if (typeof value === "boolean") return { cls: CellClass.Other, words };
-  if (NUMBERING.test(text)) return { cls: CellClass.Number, words };
+  // "17.7.12" is a date (dots separate like slashes), "3.1" and "1.2.3" are numbering.
+  if (NUMBERING.test(text) && !(DOTTED_DATE.test(text) && parseDueCell(cell).kind === "date")) return { cls: CellClass.Number, words };
   // "Ongoing", "By next meeting": a due column's way of saying no date, before it is a status word.
   if (words <= 5 && saysNoDate(text)) return { cls: CellClass.NoDate, words };
   if (isStatusWord(text)) return { cls: CellClass.Status, words };
@@ -98,7 +105,8 @@ export function looksLikeOwner(text: string, words = wordCount(text)): boolean {
       if (/^\p{Lu}/u.test(w)) capitalised++;
       else plain++;
     }
-    if (!(roleWord || (capitalised > 0 && plain === 0))) return false;
+    // "Head of Service", "Learning and Development Team", "the clerk" are owners; "Review it with every team" is not.
+    if (!((roleWord && plain <= 1) || (capitalised > 0 && plain === 0))) return false;
   }
   return true;
 }
@@ -111,6 +119,7 @@ export function addToProfile(p: ColumnProfile, cls: CellClass, words: number, ro
   switch (cls) {
     case CellClass.Date:
       p.dates++;
+      if (words > WORDY_DATE) p.wordyDates++;
       break;
     case CellClass.NoDate:
       p.noDates++;
