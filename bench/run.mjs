@@ -12,7 +12,7 @@
 //   node bench/run.mjs --list           the figures each module reports
 // Loaded one by one, so a module that fails even to load (its code not built yet)
 // cannot stop the others.
-const MODULES = ["engine", "cli", "office", "taskpane"];
+const MODULES = ["engine", "reader", "cli", "office", "taskpane"];
 
 const load = async (id) => (await import(`./modules/${id}.mjs`)).default;
 const args = process.argv.slice(2);

@@ -7,9 +7,16 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /** "2011-03-31" → "31 Mar 2011". */
 export function readableDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  // Plans share a few dozen dates across thousands of findings: each is written once.
+  let out = READABLE.get(iso);
+  if (out === undefined) {
+    const [y, m, d] = iso.split("-").map(Number);
+    out = `${d} ${MONTHS[m - 1]} ${y}`;
+    if (READABLE.size < 10_000) READABLE.set(iso, out);
+  }
+  return out;
 }
+const READABLE = new Map<string, string>();
 
 const RAG_WORD: Record<Rag, string> = { blue: "Blue (complete)", green: "Green", amber: "Amber", red: "Red", grey: "Grey" };
 

@@ -103,6 +103,7 @@ export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?:
 function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink): SheetLayout {
   const merges = indexMerges(grid);
   const cols = header.columns;
+  const roleList = Object.keys(cols) as Role[];
   const firstCol = Math.min(...header.keys.keys());
   const rowKinds: RowKind[] = new Array(grid.rows.length).fill("blank");
   const repeatedHeaderRows: number[] = [];
@@ -174,15 +175,16 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
       parent = null;
       continue;
     }
-    const values = roleValues(grid, merges, r, cols, all);
-    if (!isItemRow(values) && isParentAction(grid, merges, r, cols, header.extraRefs, values)) {
+    const values = roleValues(grid, merges, r, cols, roleList, all);
+    const isItem = isItemRow(values);
+    if (!isItem && isParentAction(grid, merges, r, cols, header.extraRefs, values)) {
       // An action written once, its steps on the rows below with the action cell left blank.
       rowKinds[r] = "parent-action";
       sections.interrupt();
       parent = { values, ref: refOf(values, cols, null, ownRef(row, header.extraRefs)) };
       continue;
     }
-    if (!isItemRow(values)) {
+    if (!isItem) {
       rowKinds[r] = "continuation";
       if (lastItem) carryOver(lastItem, values);
       sections.interrupt();
@@ -310,9 +312,9 @@ function isSectionRow(merges: MergeIndex, col: number, text: string, firstCol: n
 }
 
 /** The value of each role column on row r: the row's own cell, or the vertical merge's. */
-function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>, texts: readonly string[]): Partial<Record<Role, SourcedCell>> {
+function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>, roles: readonly Role[], texts: readonly string[]): Partial<Record<Role, SourcedCell>> {
   const values: Partial<Record<Role, SourcedCell>> = {};
-  for (const role of Object.keys(cols) as Role[]) {
+  for (const role of roles) {
     const c = cols[role]!;
     const own = grid.rows[r]?.[c];
     const ownText = own ? (c < texts.length ? texts[c] : plainText(own)) : "";
@@ -335,13 +337,18 @@ const textOf = (v: SourcedCell | undefined): string => (v ? v.text : "");
  * row above, with no owner, date or status of its own, is a continuation.
  */
 function isItemRow(values: Partial<Record<Role, SourcedCell>>): boolean {
-  const texts = ITEM_TEXT_ROLES.map((role) => values[role]).filter((v): v is SourcedCell => Boolean(v));
-  if (texts.length === 0) return false;
-  const ownCore = (["owner", "due", "status"] as Role[]).some((role) => values[role]?.how === "own");
-  if (ownCore) return true;
-  const fresh = texts.some((v) => v.how === "own" && !startsMidSentence(v.text));
-  if (!fresh) return false;
-  return (["owner", "due", "status", "progress"] as Role[]).some((role) => values[role] !== undefined);
+  // Runs on every row: no arrays built.
+  let anyText = false;
+  let fresh = false;
+  for (const role of ITEM_TEXT_ROLES) {
+    const v = values[role];
+    if (!v) continue;
+    anyText = true;
+    if (v.how === "own" && !startsMidSentence(v.text)) fresh = true;
+  }
+  if (!anyText) return false;
+  if (values.owner?.how === "own" || values.due?.how === "own" || values.status?.how === "own") return true;
+  return fresh && (values.owner !== undefined || values.due !== undefined || values.status !== undefined || values.progress !== undefined);
 }
 
 interface ParentRow {
