@@ -185,3 +185,61 @@ describe("findings (plan-rules §5)", () => {
     expect(f.message).toBe("The status says “Green” (Green), but as at 15 Jun 2020 this action is Red: 136 days past its due date of 31 Jan 2020.");
   });
 });
+
+describe("layouts of plans in their own words (plan rules §1)", () => {
+  const H = ["Action", "Lead", "Target date", "Status"];
+  const it = (i: number, due = "March 2020") => [`Review the safeguarding procedure number ${i} with every team`, "Jo Bloggs", due, "Not started"];
+
+  test("a numbered heading above each repeated header, with a description between: the heading is the theme, the description a note", () => {
+    const r = analyse([
+      grid("RAP", [
+        ["Reconciliation Action Plan 2020"],
+        [],
+        ["1. Relationships"],
+        ["Building strong relationships is at the heart of reconciliation, and the plan sets out how we will build them over the year."],
+        H,
+        it(1),
+        it(2),
+        [],
+        ["2. Respect"],
+        ["Respect for culture and heritage underpins everything, and these actions describe how staff will learn and show it."],
+        H,
+        it(3),
+        it(4),
+      ]),
+    ]);
+    const sheet = r.sheets[0];
+    expect(sheet.headerRow).toBe(5);
+    expect(sheet.repeatedHeaderRows).toEqual([11]);
+    expect(sheet.items.map((i) => [i.row, i.theme])).toEqual([
+      [6, "1. Relationships"],
+      [7, "1. Relationships"],
+      [12, "2. Respect"],
+      [13, "2. Respect"],
+    ]);
+  });
+
+  test("a title above a header that does not repeat is not a theme", () => {
+    const r = analyse([grid("Plan", [["Board action log"], [], ["Actions agreed at the meeting"], H, it(1), it(2)])]);
+    expect(r.sheets[0].items.map((i) => i.theme)).toEqual(["Plan", "Plan"]);
+  });
+
+  test("month headings over a meeting's actions are sections", () => {
+    const r = analyse([grid("Log", [H, ["May 2012"], it(1, "17.7.12"), ["April 2012"], it(2, "14.8.12")], ["A2:D2", "A4:D4"])]);
+    expect(r.sheets[0].items.map((i) => [i.theme, i.due])).toEqual([
+      ["May 2012", "2012-07-17"],
+      ["April 2012", "2012-08-14"],
+    ]);
+  });
+
+  test("a revised date is the due date where given; a later one is a date-slipped finding on its cell", () => {
+    const r = analyse([grid("Log", [["Action", "Lead", "Target date", "New date"], ["Publish the carers strategy", "Jo Bloggs", "31/03/2020", "30/06/2020"], ["Audit the case files", "Sam Smith", "31/03/2020", ""]])], "2020-04-15");
+    const [a, b] = r.sheets[0].items;
+    expect([a.due, a.rag, a.cells.due]).toEqual(["2020-06-30", "green", "D2"]);
+    expect(a.findings.filter((f) => f.code === "date-slipped")).toEqual([
+      { code: "date-slipped", column: "D", row: 2, severity: "warning", message: "The date slipped from 31 Mar 2020 to 30 Jun 2020: the revised date is taken as the due date." },
+    ]);
+    expect([b.due, b.rag, b.cells.due]).toEqual(["2020-03-31", "amber", "C3"]);
+    expect(b.findings.map((f) => f.code)).not.toContain("date-slipped");
+  });
+});

@@ -4,7 +4,7 @@ import { cellAddress, columnCount, type Cell, type Grid } from "../grid";
 import type { Role } from "../report";
 import { leadingRef, normalise, plainText, startsMidSentence, textKey, textKeyFirst } from "../text";
 import { THEME_HEADING, THEME_LEAD } from "../lexicon";
-import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, type HeaderGuess } from "./header";
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
 
 export type RowKind =
@@ -131,6 +131,14 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     } else if (texts.length === 1 && THEME_LEAD.test(texts[0].text)) rowKinds[r] = "theme-lead";
   }
   rowKinds[header.row] = "header";
+  // A heading above the header, its notes between, and the header repeated under
+  // each later heading: the first heading names the theme of the first items too.
+  const above = headingAboveHeader(grid, merges, header, width, rowKinds);
+  if (above && !sections.justAdded() && headerRepeatsBelow(grid, header, firstCol)) {
+    rowKinds[above.row] = "section";
+    for (const r of above.notes) rowKinds[r] = "note";
+    sections.add(above.text);
+  }
   sink?.start(header, preamble);
 
   let parent: ParentRow | null = null;
@@ -203,6 +211,37 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
   }
   if (sink && lastItem) sink.item(lastItem);
   return { header, preamble, rowKinds, repeatedHeaderRows, items, itemCount };
+}
+
+/** The one-text row nearest above the header, with only prose notes (or blank rows) between. */
+function headingAboveHeader(grid: Grid, merges: MergeIndex, header: HeaderGuess, width: number, kinds: readonly RowKind[]): { row: number; text: string; notes: number[] } | null {
+  const notes: number[] = [];
+  for (let r = header.row - 1; r >= 0; r--) {
+    if (kinds[r] === "blank") continue;
+    const texts = ownTexts(grid, merges, r, width);
+    if (texts.length !== 1) return null;
+    const text = texts[0].text;
+    if (isProse(text)) {
+      notes.push(r);
+      continue;
+    }
+    // The sheet's title (its first row of text) is not a heading of the first section.
+    const title = kinds.findIndex((k) => k !== "blank") === r;
+    return title ? null : { row: r, text, notes };
+  }
+  return null;
+}
+
+/** Does the header row appear again further down (plans pasted from Word repeat it under each heading)? */
+function headerRepeatsBelow(grid: Grid, header: HeaderGuess, firstCol: number): boolean {
+  const key = header.keys.get(firstCol);
+  if (key === undefined) return false;
+  const width = Math.max(...header.keys.keys()) + 1;
+  for (let r = header.row + 1; r < grid.rows.length; r++) {
+    const t = plainText(grid.rows[r]?.[firstCol]);
+    if (t && textKey(t) === key && isRepeatedHeader(rowTexts(grid, r, width), header)) return true;
+  }
+  return false;
 }
 
 /** The theme in force: the nearest section rows above, joined when they stand together. */
