@@ -94,6 +94,8 @@ function contradicts(m: HeaderMatch, p: ColumnProfile, v: CellVerdict | null): b
       // A text column: dates, numbers or status words throughout are something else;
       // but a text its header names ("Source of Recommendation") may mention a date.
       if (v.role === "due" && strong) return (p.dates - p.wordyDates) / p.filled >= 0.7;
+      // Names throughout are owners ("Action Required By"), unless the header names the text outright.
+      if (v.role === "owner" && !strong) return v.share >= 0.7;
       return (v.role === "due" || v.role === "ref" || v.role === "status") && v.share >= 0.7;
   }
 }

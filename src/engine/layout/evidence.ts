@@ -60,6 +60,8 @@ export function classifyCell(cell: Cell): { cls: CellClass; words: number } {
   const text = plainText(cell);
   const words = wordCount(text);
   if (typeof value === "number") {
+    // A percentage ("% complete": 50%, 100%) is a measure, not numbering.
+    if (cell.format?.includes("%")) return { cls: CellClass.Other, words };
     const reading = parseDueCell(cell);
     if (reading.kind === "date" && !/^general$/i.test(cell.format ?? "General")) return { cls: CellClass.Date, words };
     return { cls: Number.isInteger(value) && value > 0 && value < 10000 ? CellClass.Number : CellClass.Other, words };

@@ -21,7 +21,8 @@ export interface RoleWordList {
 export const ROLE_WORDS: readonly RoleWordList[] = [
   {
     role: "ref",
-    phrases: ["ref", "ref no", "reference", "reference number", "no", "#", "number", "id", "item no", "item number", "action no", "action number", "action key", "step key", "action ref", "rec no", "recommendation number", "serial", "key", "s/n"],
+    phrases: ["ref", "ref no", "reference", "reference number", "no", "#", "number", "id", "item no", "item number", "action no", "action number", "action key", "step key", "action ref", "rec no", "recommendation number", "serial", "key", "s/n",
+      "recommendation no", "rec number", "minute no", "minute ref", "minute number", "item ref", "point no", "para", "paragraph", "para ref", "line", "row"],
     keys: ["ref", "reference", "ref no"],
   },
   { role: "source", phrases: ["source", "source of recommendation", "source of action", "origin", "raised at", "meeting", "paper", "agenda ref"], keys: ["source", "origin"] },
@@ -82,6 +83,7 @@ export const ROLE_WORDS: readonly RoleWordList[] = [
       "lead agency", "lead organisation", "leader", "lead responsibility", "point person", "contact", "councillor",
       "person responsible", "responsible lead", "lead director", "executive lead", "lead manager", "who is responsible",
       "owned by", "responsible party", "actioned by", "action holder", "lead member", "sponsor", "champion", "lead officer(s)",
+      "portfolio holder", "cabinet member", "senior responsible officer", "sro", "lead body", "delivery lead", "named lead",
     ],
     keys: ["owner*", "lead", "leads", "leader*", "officer*", "responsib*", "accountab*", "who", "whom", "assigned", "person", "councillor*", "champion*", "sponsor*", "owned"],
     hints: ["group", "team", "department", "directorate", "service", "agency", "partner", "by"],
