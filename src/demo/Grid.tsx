@@ -148,6 +148,7 @@ export function WorkbookGrid({ model, version, onActivate, onSelect }: GridProps
   }, [model, selectionKey]);
 
   // The model changes in place: version (and the selection) say when to lay the sheet out again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- selectionKey stands for selection (a new object each render)
   const layout = useMemo(() => (active && selection ? layoutSheet(active, selection) : null), [active, selectionKey, version]);
 
   if (!active || !selection) return <p className="grid-empty">This workbook has no visible sheet.</p>;

@@ -213,7 +213,7 @@ export class OfficePlanHost implements PlanHost {
     if (this.supports(version) === false) throw new PlanMonitorError(unsupportedMessage(what, version), { code: "ApiNotFound" });
   }
 
-  private async run<T>(action: OfficeAction, what: string, body: (ctx: Ctx) => Promise<T>): Promise<T> {
+  private async run<T>(action: OfficeAction, what: string, body: (context: Ctx) => Promise<T>): Promise<T> {
     try {
       return await this.excel.run(body);
     } catch (e) {
@@ -227,7 +227,7 @@ export class OfficePlanHost implements PlanHost {
    * Excel refuses as too large is retried smaller (items split in halves).
    */
   private async syncInBatches<I, R>(
-    ctx: Ctx,
+    context: Ctx,
     items: I[],
     plan: {
       estimate: (item: I) => { request: number; response: number };
@@ -255,7 +255,9 @@ export class OfficePlanHost implements PlanHost {
       const readers = batch.map((item) => plan.queue(item));
       try {
         syncs++;
-        await ctx.sync();
+        // One sync per batch is the design: batches are cut to the payload budget (5 MB on the web).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
       } catch (e) {
         if (!PAYLOAD_ERRORS.has(errorCode(e))) throw e;
         const halves = batch.length === 1 ? plan.split?.(batch[0]) : null;
@@ -280,15 +282,15 @@ export class OfficePlanHost implements PlanHost {
       this.warnings.push(
         "This version of Excel cannot report merged cells (needs ExcelApi 1.13), so Plan Monitor reads every cell on its own; headings merged across or down may be recognised less well.",
       );
-    return this.run("read", "reading the workbook", async (ctx) => {
+    return this.run("read", "reading the workbook", async (context) => {
       progress?.(0, 3, "Reading the list of sheets");
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id,items/visibility");
-      const names = ctx.workbook.names;
+      const names = context.workbook.names;
       names.load("items/name,items/type,items/formula");
-      const tables = ctx.workbook.tables;
+      const tables = context.workbook.tables;
       tables.load("items/name,items/showTotals,items/worksheet/name");
-      await ctx.sync();
+      await context.sync();
 
       const owned = ownedSheets(names.items);
       progress?.(1, 3, "Finding the cells in use");
@@ -302,7 +304,7 @@ export class OfficePlanHost implements PlanHost {
       // then packed close to the budget instead of on a blind guess.
       const sampleRows = Math.max(1, Math.min(SAMPLE_ROWS, Math.floor(SAMPLE_CELLS / SAMPLE_COLUMNS / Math.max(1, sheets.items.length))));
       const samples = sheets.items.map((ws) => ws.getRangeByIndexes(0, 0, sampleRows, SAMPLE_COLUMNS).untrack().load("values"));
-      await ctx.sync();
+      await context.sync();
 
       const grids: Grid[] = sheets.items.map((ws) => ({ name: ws.name, rows: [], merges: [] }));
       const rows = grids.map(() => [] as (Cell | undefined)[][]);
@@ -341,7 +343,7 @@ export class OfficePlanHost implements PlanHost {
       const loaded: Loaded[] = [];
       const dateSamples: DateSample[] = [];
       progress?.(2, 3, `Reading ${totalCells} cells`);
-      await this.syncInBatches<Work, string | Excel.Range | null>(ctx, work, {
+      await this.syncInBatches<Work, string | Excel.Range | null>(context, work, {
         estimate: (w) =>
           w.kind === "cells"
             ? { request: OBJECT_REQUEST_BYTES, response: w.block.rows * w.block.cols * bytesPerCell + 200 }
@@ -460,11 +462,11 @@ export class OfficePlanHost implements PlanHost {
   async applyColours(plan: ColourPlan, progress?: Progress): Promise<void> {
     this.warnings = [];
     this.requireApi("1.9", "colouring cells by RAG");
-    await this.run("colour", "colouring cells (conditional formats on several ranges)", async (ctx) => {
+    await this.run("colour", "colouring cells (conditional formats on several ranges)", async (context) => {
       progress?.(0, 3, "Checking the sheets");
-      const setting = ctx.workbook.settings.getItemOrNullObject(COLOURING_KEY);
+      const setting = context.workbook.settings.getItemOrNullObject(COLOURING_KEY);
       setting.load("value");
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id,items/protection/protected");
       const planSheets = plan.sheets.filter((s) => s.cells.length > 0);
       const listed = new Map<string, Excel.ConditionalFormatCollection>();
@@ -474,7 +476,7 @@ export class OfficePlanHost implements PlanHost {
         cfs.load(CF_FIELDS);
         listed.set(s.name.toLowerCase(), cfs);
       }
-      await ctx.sync();
+      await context.sync();
 
       const record = readRecord(setting.isNullObject ? null : setting.value);
       const byId = new Map(sheets.items.map((ws) => [ws.id, ws]));
@@ -487,7 +489,7 @@ export class OfficePlanHost implements PlanHost {
         cfs.load(CF_FIELDS);
         listed.set(ws.name.toLowerCase(), cfs);
       }
-      if (extra.length) await ctx.sync();
+      if (extra.length) await context.sync();
 
       const toDelete = ourFormats(record, byName, listed);
       for (const s of planSheets) if (byName.get(s.name.toLowerCase())?.protection.protected) throw new PlanMonitorError(protectedSheetMessage(byName.get(s.name.toLowerCase())!.name, "colour"), { code: "AccessDenied" });
@@ -517,7 +519,7 @@ export class OfficePlanHost implements PlanHost {
       const created: { sheetId: string; name: string; cf: Excel.ConditionalFormat }[] = [];
       // The deletions queued above travel with the first batch of additions (or,
       // when there is nothing to add, with the save below).
-      await this.syncInBatches(ctx, jobs, {
+      await this.syncInBatches(context, jobs, {
         estimate: (j) => ({ request: j.address.length + OBJECT_REQUEST_BYTES * 4, response: 300 }),
         queue: (j) => {
           const cf = j.ws.getRanges(j.address).untrack().conditionalFormats.add("Custom");
@@ -540,8 +542,8 @@ export class OfficePlanHost implements PlanHost {
         if (!entry) next.sheets.push((entry = { sheetId: c.sheetId, name: c.name, conditionalFormatIds: [] }));
         entry.conditionalFormatIds.push(c.cf.id);
       }
-      ctx.workbook.settings.add(COLOURING_KEY, next);
-      await ctx.sync();
+      context.workbook.settings.add(COLOURING_KEY, next);
+      await context.sync();
       progress?.(3, 3, "Done");
     });
   }
@@ -554,12 +556,12 @@ export class OfficePlanHost implements PlanHost {
    */
   async clearColours(): Promise<void> {
     this.warnings = [];
-    await this.run("clear", "removing Plan Monitor's colours", async (ctx) => {
-      const setting = ctx.workbook.settings.getItemOrNullObject(COLOURING_KEY);
+    await this.run("clear", "removing Plan Monitor's colours", async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(COLOURING_KEY);
       setting.load("value");
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id,items/protection/protected");
-      await ctx.sync();
+      await context.sync();
       const record = readRecord(setting.isNullObject ? null : setting.value);
       const byName = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
       const listed = new Map<string, Excel.ConditionalFormatCollection>();
@@ -568,7 +570,7 @@ export class OfficePlanHost implements PlanHost {
         cfs.load(CF_FIELDS);
         listed.set(ws.name.toLowerCase(), cfs);
       }
-      await ctx.sync();
+      await context.sync();
       const toDelete = ourFormats(record, byName, listed);
       for (const d of toDelete) if (d.ws.protection.protected) throw new PlanMonitorError(protectedSheetMessage(d.ws.name, "clear"), { code: "AccessDenied" });
       for (const d of toDelete) {
@@ -577,7 +579,7 @@ export class OfficePlanHost implements PlanHost {
         for (const id of d.ids) cfs.getItem(id).delete();
       }
       if (!setting.isNullObject) setting.delete();
-      if (toDelete.length || !setting.isNullObject) await ctx.sync();
+      if (toDelete.length || !setting.isNullObject) await context.sync();
     });
   }
 
@@ -586,13 +588,13 @@ export class OfficePlanHost implements PlanHost {
   async writeSheets(specs: SheetSpec[], progress?: Progress): Promise<WriteSheetsResult> {
     this.warnings = [];
     this.requireApi("1.9", "writing summary sheets (page layout, formatting several ranges)");
-    return this.run("update", "writing Plan Monitor's summary sheets", async (ctx) => {
+    return this.run("update", "writing Plan Monitor's summary sheets", async (context) => {
       progress?.(0, specs.length + 1, "Checking the sheets");
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id,items/protection/protected,items/charts/items/name");
-      const names = ctx.workbook.names;
+      const names = context.workbook.names;
       names.load("items/name,items/type,items/formula");
-      await ctx.sync();
+      await context.sync();
 
       const result: WriteSheetsResult = { written: [], notices: [] };
       const byName = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
@@ -624,7 +626,7 @@ export class OfficePlanHost implements PlanHost {
       let pending = 0;
       const flushIfFull = async (bytes: number) => {
         if (pending > 0 && pending + bytes > this.options.payloadBudgetBytes) {
-          await ctx.sync();
+          await context.sync();
           pending = 0;
         }
         pending += bytes;
@@ -646,7 +648,7 @@ export class OfficePlanHost implements PlanHost {
         await this.queueSheet(t.ws, t.spec, flushIfFull);
         result.written.push({ kind: t.spec.kind, name: t.name });
       }
-      await ctx.sync();
+      await context.sync();
       progress?.(specs.length + 1, specs.length + 1, "Done");
       return result;
     });
@@ -778,24 +780,24 @@ export class OfficePlanHost implements PlanHost {
 
   async readOwnedSheet(kind: string): Promise<SheetCellValue[][] | null> {
     this.warnings = [];
-    return this.run("read", "reading Plan Monitor's own sheet", async (ctx) => {
-      const marker = ctx.workbook.names.getItemOrNullObject(markerName(kind));
+    return this.run("read", "reading Plan Monitor's own sheet", async (context) => {
+      const marker = context.workbook.names.getItemOrNullObject(markerName(kind));
       marker.load("formula");
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      await ctx.sync();
+      await context.sync();
       if (marker.isNullObject) return null;
       const ref = parseRef(marker.formula ?? "");
       const ws = ref?.sheet ? sheets.items.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase()) : undefined;
       if (!ws) return null;
       const used = ws.getUsedRangeOrNullObject(true).untrack();
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      await ctx.sync();
+      await context.sync();
       if (used.isNullObject) return [];
       const area = toArea(used);
       const out: SheetCellValue[][] = Array.from({ length: area.bottom + 1 }, () => Array<SheetCellValue>(area.right + 1).fill(null));
       let bytesPerCell = this.options.bytesPerCellEstimate;
-      await this.syncInBatches(ctx, blocksFor(0, area, this.options.maxCellsPerBlock), {
+      await this.syncInBatches(context, blocksFor(0, area, this.options.maxCellsPerBlock), {
         estimate: (b) => ({ request: OBJECT_REQUEST_BYTES, response: b.rows * b.cols * bytesPerCell }),
         queue: (b) => {
           const range = ws.getRangeByIndexes(b.top, b.left, b.rows, b.cols).untrack().load("values");
@@ -823,11 +825,11 @@ export class OfficePlanHost implements PlanHost {
    */
   async selectCell(sheetName: string, address: string): Promise<void> {
     // Leaves `warnings` alone: they still describe the last read or write.
-    await this.run("select", `selecting ${address} on the sheet '${sheetName}'`, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheetName);
+    await this.run("select", `selecting ${address} on the sheet '${sheetName}'`, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
       ws.activate();
       ws.getRange(address).untrack().select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
@@ -847,10 +849,10 @@ export class OfficePlanHost implements PlanHost {
   /** The saved settings, or the defaults (with a warning in plain words when what was saved is not valid). */
   async loadSettings(): Promise<{ settings: Settings; warning?: string }> {
     this.warnings = [];
-    const raw = await this.run("read", "reading Plan Monitor's settings", async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    const raw = await this.run("read", "reading Plan Monitor's settings", async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       item.load("value");
-      await ctx.sync();
+      await context.sync();
       return item.isNullObject ? undefined : (item.value as unknown);
     });
     if (raw === undefined || raw === null) return { settings: defaultSettings() };
@@ -872,9 +874,9 @@ export class OfficePlanHost implements PlanHost {
       const first = checked.error.issues[0];
       throw new PlanMonitorError(`These settings cannot be saved${first?.path.length ? ` (${first.path.join(".")})` : ""}: ${first?.message ?? "they are not valid"}.`);
     }
-    await this.run("save", "saving Plan Monitor's settings", async (ctx) => {
-      ctx.workbook.settings.add(SETTINGS_KEY, JSON.parse(JSON.stringify(checked.data)));
-      await ctx.sync();
+    await this.run("save", "saving Plan Monitor's settings", async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, JSON.parse(JSON.stringify(checked.data)));
+      await context.sync();
     });
   }
 }

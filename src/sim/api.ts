@@ -539,7 +539,10 @@ function rangeTypes(): Record<string, TypeDef> {
           if (typeof v !== "boolean") throw invalidArg("rowHidden");
           const s = writableSheet(ctx, h);
           const a = areaOf(h);
-          for (let r = a.top; r <= a.bottom; r++) (v ? s.hiddenRows.add(r) : s.hiddenRows.delete(r));
+          for (let r = a.top; r <= a.bottom; r++) {
+            if (v) s.hiddenRows.add(r);
+            else s.hiddenRows.delete(r);
+          }
         },
       ),
     },

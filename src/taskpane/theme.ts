@@ -39,6 +39,7 @@ export function useThemeName(choice: ThemeChoice = "auto"): ThemeName {
   const [name, setName] = useState<ThemeName>(() => (choice === "auto" ? detectTheme() : choice));
   useEffect(() => {
     if (choice !== "auto") {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- one extra render when the user changes the theme setting
       setName(choice);
       return;
     }

@@ -135,6 +135,8 @@ export interface WorkbookCheckOptions {
 export function useWorkbookCheck(backend: TaskpaneBackend, options: WorkbookCheckOptions = {}): WorkbookCheck {
   const [state, dispatch] = useReducer(reducer, options.asAt, initialState);
   const latest = useRef(state);
+  // The async operations below read the newest state between renders (and update it ahead of the reducer).
+  // eslint-disable-next-line react-hooks/refs
   latest.current = state;
   const running = useRef(false);
   const mounted = useRef(true);

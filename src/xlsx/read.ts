@@ -130,6 +130,8 @@ function loadMergesInLinearTime(): void {
   mergesFixed = true;
   let proto: WorksheetInternals | undefined;
   try {
+    // exceljs's internal module, loaded only here and only if it is there (no import: it may move).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     proto = (require("exceljs/lib/doc/worksheet") as { prototype?: WorksheetInternals }).prototype;
   } catch {
     return;

@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { RAG_FILL } from "../../src/engine/writeback";
+import { describeWithChromium } from "../helpers/requires";
 import { CHROMIUM, CHROMIUM_ARGS, CORPUS, ROOT, SCREENSHOTS, buildDemo, newSiteDir, serve, type Site } from "./site";
 
 jest.setTimeout(180_000);
@@ -23,26 +24,6 @@ let siteDir: string;
 let site: Site;
 let browser: Browser;
 const opened: BrowserContext[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium); the tests never download a browser.`);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  siteDir = newSiteDir();
-  await buildDemo(siteDir);
-  site = await serve(siteDir);
-  // British date fields in the pane (when Debian's chromium-l10n is installed; else Chromium's en-US).
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, LANG: "en_GB.UTF-8", LANGUAGE: "en_GB:en" } });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.close();
-});
 
 interface Demo {
   page: Page;
@@ -266,82 +247,104 @@ async function goThrough(demo: Demo, label: string, planSheet: string): Promise<
   await expectAccessible(page, "body", `${label}-page`, ["table.grid tbody td"]);
 }
 
-test("the sample: check, choose a finding, colour, summary sheets, clear", async () => {
-  const demo = await openDemo("", { width: 1600, height: 1000 });
-  await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
-  await goThrough(demo, "sample", "Improvement Plan");
-  expect(demo.problems).toEqual([]);
-});
+describeWithChromium("the demo page in Chromium", () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium); the tests never download a browser.`);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    siteDir = newSiteDir();
+    await buildDemo(siteDir);
+    site = await serve(siteDir);
+    // British date fields in the pane (when Debian's chromium-l10n is installed; else Chromium's en-US).
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, LANG: "en_GB.UTF-8", LANGUAGE: "en_GB:en" } });
+  }, 300_000);
 
-test("a corpus plan opened with the file picker: scr-action-plan.xlsx", async () => {
-  const demo = await openDemo("", { width: 1600, height: 1000 });
-  await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
-  await demo.page.locator("input[type=file]").setInputFiles(path.join(CORPUS, "scr-action-plan.xlsx"));
-  await waitForWorkbook(demo, "scr-action-plan.xlsx");
-  await demo.pane.getByLabel("RAG as at").fill("2015-10-12"); // the plan's own report date
-  await goThrough(demo, "scr", "SCR Action Plan");
-  // The pane's figures are the corpus labels' (17 actions on the plan sheet).
-  await press(demo, "Check again");
-  await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor();
-  expect(await demo.pane.textContent()).toContain("Actions17");
-  expect(demo.problems).toEqual([]);
-});
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (siteDir) fs.rmSync(siteDir, { recursive: true, force: true });
+  });
 
-test("the task pane at 320 px wide and in the dark theme", async () => {
-  const demo = await openDemo("?theme=dark&paneWidth=320", { dark: true, height: 1000 });
-  await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
-  expect(await demo.pane.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");
-  expect(await demo.page.evaluate(() => document.querySelector("#taskpane")!.getBoundingClientRect().width)).toBe(320);
-  await press(demo, "Check this workbook");
-  await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor({ timeout: 60_000 });
-  await openAllFindings(demo);
-  await demo.pane.locator("button[data-address]").first().click();
-  await shot(demo, "dark-320-page");
-  await shot(demo, "dark-320-taskpane", "pane");
-  const overflow = await horizontalOverflow(demo.page, "#taskpane");
-  expect(overflow.sticksOut).toEqual([]);
-  expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
-  await expectAccessible(demo.page, "#taskpane", "dark-taskpane");
-  await expectAccessible(demo.page, "body", "dark-page", ["table.grid tbody td"]);
-  expect(demo.problems).toEqual([]);
-});
+  afterEach(async () => {
+    for (const c of opened.splice(0)) await c.close();
+  });
 
-test("the whole demo in a 320 px wide window: the pane below the grid, nothing scrolls sideways", async () => {
-  const demo = await openDemo("", { width: 320, height: 800 });
-  await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
-  await press(demo, "Check this workbook");
-  await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor({ timeout: 60_000 });
-  await openAllFindings(demo);
-  expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  const overflow = await horizontalOverflow(demo.page, "#taskpane");
-  expect(overflow.sticksOut).toEqual([]);
-  expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
-  await demo.pane.getByRole("heading", { name: /^Things to look at/ }).scrollIntoViewIfNeeded();
-  await shot(demo, "narrow-320-page");
-  expect(demo.problems).toEqual([]);
-});
+  test("the sample: check, choose a finding, colour, summary sheets, clear", async () => {
+    const demo = await openDemo("", { width: 1600, height: 1000 });
+    await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
+    await goThrough(demo, "sample", "Improvement Plan");
+    expect(demo.problems).toEqual([]);
+  });
 
-test("a file that is not a workbook is refused in plain words, and the demo carries on", async () => {
-  const demo = await openDemo();
-  await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
-  await demo.page.locator("input[type=file]").setInputFiles({ name: "notes.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") });
-  const alert = demo.page.getByRole("alert");
-  await alert.waitFor();
-  expect(await alert.textContent()).toMatch(/^notes\.xlsx could not be opened: /);
-  expect(await demo.page.locator("#demo-root").getAttribute("data-workbook")).toBe("cqc-monitoring-form.xlsx");
-  await press(demo, "Check this workbook");
-  await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor({ timeout: 60_000 });
-  expect(demo.problems).toEqual([]);
-});
+  test("a corpus plan opened with the file picker: scr-action-plan.xlsx", async () => {
+    const demo = await openDemo("", { width: 1600, height: 1000 });
+    await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
+    await demo.page.locator("input[type=file]").setInputFiles(path.join(CORPUS, "scr-action-plan.xlsx"));
+    await waitForWorkbook(demo, "scr-action-plan.xlsx");
+    await demo.pane.getByLabel("RAG as at").fill("2015-10-12"); // the plan's own report date
+    await goThrough(demo, "scr", "SCR Action Plan");
+    // The pane's figures are the corpus labels' (17 actions on the plan sheet).
+    await press(demo, "Check again");
+    await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor();
+    expect(await demo.pane.textContent()).toContain("Actions17");
+    expect(demo.problems).toEqual([]);
+  });
 
-test("Microsoft's Excel client is copied into the demo's output only, never into the task pane's build", () => {
-  const config = require(path.join(ROOT, "webpack.config.js")) as {
-    buildConfig(o: { production: boolean }): { plugins: object[] };
-    buildDemoConfig(o: { production: boolean }): { plugins: object[] };
-  };
-  const copied = (c: { plugins: object[] }) =>
-    c.plugins.flatMap((p) => ((p as { patterns?: Array<string | { from: string }> }).patterns ?? []).map((x) => (typeof x === "string" ? x : x.from)));
-  expect(copied(config.buildConfig({ production: true })).filter((f) => f.includes("office-js"))).toEqual([]);
-  expect(copied(config.buildDemoConfig({ production: true }))).toContain("node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
-  expect(fs.existsSync(path.join(siteDir, "office", "excel-web-16.00.js"))).toBe(true);
+  test("the task pane at 320 px wide and in the dark theme", async () => {
+    const demo = await openDemo("?theme=dark&paneWidth=320", { dark: true, height: 1000 });
+    await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
+    expect(await demo.pane.locator("[data-theme]").first().getAttribute("data-theme")).toBe("dark");
+    expect(await demo.page.evaluate(() => document.querySelector("#taskpane")!.getBoundingClientRect().width)).toBe(320);
+    await press(demo, "Check this workbook");
+    await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor({ timeout: 60_000 });
+    await openAllFindings(demo);
+    await demo.pane.locator("button[data-address]").first().click();
+    await shot(demo, "dark-320-page");
+    await shot(demo, "dark-320-taskpane", "pane");
+    const overflow = await horizontalOverflow(demo.page, "#taskpane");
+    expect(overflow.sticksOut).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+    await expectAccessible(demo.page, "#taskpane", "dark-taskpane");
+    await expectAccessible(demo.page, "body", "dark-page", ["table.grid tbody td"]);
+    expect(demo.problems).toEqual([]);
+  });
+
+  test("the whole demo in a 320 px wide window: the pane below the grid, nothing scrolls sideways", async () => {
+    const demo = await openDemo("", { width: 320, height: 800 });
+    await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
+    await press(demo, "Check this workbook");
+    await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor({ timeout: 60_000 });
+    await openAllFindings(demo);
+    expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const overflow = await horizontalOverflow(demo.page, "#taskpane");
+    expect(overflow.sticksOut).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
+    await demo.pane.getByRole("heading", { name: /^Things to look at/ }).scrollIntoViewIfNeeded();
+    await shot(demo, "narrow-320-page");
+    expect(demo.problems).toEqual([]);
+  });
+
+  test("a file that is not a workbook is refused in plain words, and the demo carries on", async () => {
+    const demo = await openDemo();
+    await waitForWorkbook(demo, "cqc-monitoring-form.xlsx");
+    await demo.page.locator("input[type=file]").setInputFiles({ name: "notes.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") });
+    const alert = demo.page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^notes\.xlsx could not be opened: /);
+    expect(await demo.page.locator("#demo-root").getAttribute("data-workbook")).toBe("cqc-monitoring-form.xlsx");
+    await press(demo, "Check this workbook");
+    await demo.pane.getByRole("heading", { name: /^Things to look at/ }).waitFor({ timeout: 60_000 });
+    expect(demo.problems).toEqual([]);
+  });
+
+  test("Microsoft's Excel client is copied into the demo's output only, never into the task pane's build", () => {
+    const config = require(path.join(ROOT, "webpack.config.js")) as {
+      buildConfig(o: { production: boolean }): { plugins: object[] };
+      buildDemoConfig(o: { production: boolean }): { plugins: object[] };
+    };
+    const copied = (c: { plugins: object[] }) =>
+      c.plugins.flatMap((p) => ((p as { patterns?: Array<string | { from: string }> }).patterns ?? []).map((x) => (typeof x === "string" ? x : x.from)));
+    expect(copied(config.buildConfig({ production: true })).filter((f) => f.includes("office-js"))).toEqual([]);
+    expect(copied(config.buildDemoConfig({ production: true }))).toContain("node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
+    expect(fs.existsSync(path.join(siteDir, "office", "excel-web-16.00.js"))).toBe(true);
+  });
 });

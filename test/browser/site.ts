@@ -7,12 +7,14 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
+import { chromiumPath } from "../helpers/requires";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const OUTPUT = path.join(ROOT, "test-output");
 export const SCREENSHOTS = path.join(OUTPUT, "screenshots");
 export const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Overridable with PLAN_MONITOR_CHROMIUM (or CHROMIUM_PATH): see test/helpers/requires.ts. */
+export const CHROMIUM = chromiumPath();
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",

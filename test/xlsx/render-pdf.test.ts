@@ -1,7 +1,7 @@
 // The summary as a person prints it: LibreOffice (when installed) renders the
 // themes sheet to PDF, and the page reads in plain text, RAG words included.
 // scripts/render-summary.mjs does the same and keeps a PNG of the page.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,11 +10,10 @@ import { defaultSettings } from "../../src/engine/settings";
 import { XlsxHost, writeCopy } from "../../src/xlsx/host";
 import { ownedSheets } from "../../src/xlsx/write-owned";
 import { CORPUS } from "../helpers/corpus";
+import { describeWithLibreOffice, libreOfficeCommand } from "../helpers/requires";
 
-const has = (cmd: string, flag: string) => spawnSync(cmd, [flag], { stdio: "ignore" }).status === 0;
-const canRender = has("libreoffice", "--version") && has("pdftotext", "-v");
-
-(canRender ? test : test.skip)(
+describeWithLibreOffice("printing the summary with LibreOffice", () => {
+test(
   "the themes summary prints as a readable page",
   async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pm-render-"));
@@ -27,7 +26,7 @@ const canRender = has("libreoffice", "--version") && has("pdftotext", "-v");
       host.workbook.views = [{ activeTab: index, firstSheet: index, visibility: "visible" } as never];
       const file = path.join(dir, "summary.xlsx");
       writeFileSync(file, await host.toBuffer());
-      execFileSync("libreoffice", [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000 });
+      execFileSync(libreOfficeCommand(), [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000 });
       const pdf = path.join(dir, "summary.pdf");
       expect(existsSync(pdf)).toBe(true);
       const text = execFileSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
@@ -41,3 +40,4 @@ const canRender = has("libreoffice", "--version") && has("pdftotext", "-v");
   },
   150_000,
 );
+});

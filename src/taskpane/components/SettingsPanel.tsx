@@ -64,6 +64,7 @@ export function SettingsPanel({ settings, busy, onSave, onRemoveCorrection }: Se
   const [seen, setSeen] = useState(settings);
   useEffect(() => {
     if (settings !== seen) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- once per new saved settings, not per render
       setSeen(settings);
       if (!dirty && settings) setDraft(draftOf(settings));
     }
