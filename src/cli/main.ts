@@ -1,5 +1,5 @@
 // `plan-monitor check FILE.xlsx`: the engine on .xlsx files, in a terminal.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
 import { parseSettings, type Settings } from "../engine/settings";
@@ -8,6 +8,7 @@ import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
 import { formatReport, settingsAccepting } from "./format";
+import { checkOut, OutError, writeOutAtomically } from "./out";
 
 /** The sample plan shipped with the package, checked when no file is given. */
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, "../../samples/cqc-monitoring-form.xlsx");
@@ -74,6 +75,11 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
         status = 3;
       }
     } catch (e) {
+      if (e instanceof OutError) {
+        io.stderr(`plan-monitor: ${e.message}\n`);
+        status = e.status;
+        continue;
+      }
       io.stderr(`plan-monitor: ${file}: ${reasonFor(e)}\n`);
       status = 3;
     }
@@ -102,13 +108,25 @@ async function loadSettings(options: CheckOptions): Promise<Settings> {
 }
 
 /** Reads and checks one workbook; with --out also writes the coloured copy with summary sheets. */
-export async function checkFile(file: string, options: Pick<CheckOptions, "asAt" | "out">, settings: Settings, io: Io = processIo): Promise<PlanReport> {
+export async function checkFile(
+  file: string,
+  options: Pick<CheckOptions, "asAt" | "out"> & { force?: boolean },
+  settings: Settings,
+  io: Io = processIo,
+): Promise<PlanReport> {
+  // A device (/dev/zero), a pipe or a folder is not a workbook; reading one could run forever.
+  const info = await stat(file);
+  if (info.isDirectory()) throw new WorkbookReadError("this is a folder, not a workbook");
+  if (!info.isFile()) throw new WorkbookReadError("this is not a regular file (a device, pipe or socket), so it cannot be a workbook");
+  // A load/save round trip drops parts exceljs does not model, so --out is always a new file: checked before any work.
+  if (options.out) await checkOut(file, options.out, options.force ?? false);
   const data = await readFile(file);
   if (!options.out) return scanWorkbook(await XlsxHost.fromBuffer(data), { asAt: options.asAt, settings });
-  // A load/save round trip drops parts exceljs does not model, so --out is always a new file (checked in args.ts).
   const { report, buffer, notices } = await writeCopy(data, { asAt: options.asAt, settings });
   if (report.sheets.length > 0) {
-    await writeFile(options.out, buffer);
+    // Checked again just before writing: OUT may have appeared or changed meanwhile.
+    await checkOut(file, options.out, options.force ?? false);
+    await writeOutAtomically(options.out, buffer);
     for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
     io.stderr(`plan-monitor: wrote ${options.out} (RAG colours and summary sheets; ${file} is unchanged)\n`);
   }
