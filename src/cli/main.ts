@@ -7,7 +7,7 @@ import { scanWorkbook } from "../engine/workflow";
 import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
-import { formatReport, settingsAccepting } from "./format";
+import { formatReport, settingsAccepting, terminalSafe, terminalSafeJson } from "./format";
 import { checkOut, OutError, writeOutAtomically } from "./out";
 
 /** The sample plan shipped with the package, checked when no file is given. */
@@ -36,7 +36,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(HELP);
     return 0;
   }
-  return check(command.options, io);
+  return check(command.options, terminalSafeErrors(io));
+}
+
+/** stderr with every control character in a message shown, not acted on (file and sheet names come from users). */
+function terminalSafeErrors(io: Io): Io {
+  return { stdout: io.stdout, stderr: (s) => io.stderr(s.endsWith("\n") ? terminalSafe(s.slice(0, -1)) + "\n" : terminalSafe(s)) };
 }
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
@@ -52,7 +57,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   for (const file of files) {
     try {
       const report = await checkFile(file, options, settings, io);
-      if (options.json) io.stdout(JSON.stringify(PlanReportSchema.parse(report), null, files.length > 1 ? undefined : 2) + "\n");
+      if (options.json) io.stdout(terminalSafeJson(JSON.stringify(PlanReportSchema.parse(report), null, files.length > 1 ? undefined : 2)) + "\n");
       else io.stdout(formatReport(report, { color: options.color && process.stdout.isTTY === true, file }));
       if (report.sheets.length === 0) {
         const reasons = report.skipped.map((s) => `"${s.name}": ${s.reason}`).join("; ");
