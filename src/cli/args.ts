@@ -18,7 +18,9 @@ Options:
   --settings FILE.json settings as JSON: amberDays, completeWords, and per-sheet
                        corrections, e.g. {"sheets": {"Plan": {"headerRow": 4}}}
   --out OUT.xlsx       also write a copy of FILE with RAG colours and summary sheets
-                       (FILE itself is never changed; only with one FILE)
+                       (FILE itself is never changed; only with one FILE). OUT must end
+                       .xlsx or .xlsm and is written whole or not at all
+  --force              let --out replace an existing file Plan Monitor did not write
   --no-color           plain output without terminal colours
   -h, --help           show this help
 
@@ -37,6 +39,8 @@ export interface CheckOptions {
   out: string | undefined;
   settingsFile: string | undefined;
   color: boolean;
+  /** --out may replace an existing file that is not a Plan Monitor output. */
+  force: boolean;
 }
 
 export type Command = { kind: "help" } | { kind: "check"; options: CheckOptions };
@@ -60,6 +64,7 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
         out: { type: "string" },
         settings: { type: "string" },
         "no-color": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -85,6 +90,6 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
     throw new UsageError("--out must name a new file: Plan Monitor never changes the workbook it checks");
   return {
     kind: "check",
-    options: { files, asAt, amberDays, json: values.json ?? false, out: values.out, settingsFile: values.settings, color: !values["no-color"] },
+    options: { files, asAt, amberDays, json: values.json ?? false, out: values.out, settingsFile: values.settings, color: !values["no-color"], force: values.force ?? false },
   };
 }

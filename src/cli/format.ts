@@ -12,7 +12,42 @@ export interface FormatOptions {
   file: string;
 }
 
-export function formatReport(report: PlanReport, opts: FormatOptions): string {
+// Characters a terminal may act on instead of showing: C0 controls (ESC, BEL, CR,
+// LF, tab…), DEL, C1 controls (U+009B is CSI by itself), line/paragraph separators
+// and the bidirectional overrides that make text read differently than it is.
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a workbook made safe to print: each control character shown as \xHH or \uHHHH. */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+}
+
+/** Every string in a value (a report, say) made terminal-safe; the value itself is not changed. */
+export function terminalSafeDeep<T>(value: T): T {
+  if (typeof value === "string") return terminalSafe(value) as T;
+  if (Array.isArray(value)) return value.map(terminalSafeDeep) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = terminalSafeDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** JSON with the characters JSON.stringify leaves raw but a terminal may act on (DEL, C1, U+2028…) as \u escapes. */
+export function terminalSafeJson(json: string): string {
+  // C0 controls are already escaped inside JSON strings; outside them only JSON's own line breaks remain.
+  return json.replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** The report as text for a terminal. Every text from the workbook goes through terminalSafe. */
+export function formatReport(unsafeReport: PlanReport, unsafeOpts: FormatOptions): string {
+  const report = terminalSafeDeep(unsafeReport);
+  const opts = { ...unsafeOpts, file: terminalSafe(unsafeOpts.file) };
   const bold = (s: string) => (opts.color ? `${BOLD}${s}${RESET}` : s);
   const out: string[] = [];
   out.push(bold(`${opts.file} — as at ${report.asAt}`));

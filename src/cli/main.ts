@@ -1,5 +1,5 @@
 // `plan-monitor check FILE.xlsx`: the engine on .xlsx files, in a terminal.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
 import { parseSettings, type Settings } from "../engine/settings";
@@ -7,7 +7,8 @@ import { scanWorkbook } from "../engine/workflow";
 import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
-import { formatReport, settingsAccepting } from "./format";
+import { formatReport, settingsAccepting, terminalSafe, terminalSafeJson } from "./format";
+import { checkOut, OutError, writeOutAtomically } from "./out";
 
 /** The sample plan shipped with the package, checked when no file is given. */
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, "../../samples/cqc-monitoring-form.xlsx");
@@ -35,7 +36,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(HELP);
     return 0;
   }
-  return check(command.options, io);
+  return check(command.options, terminalSafeErrors(io));
+}
+
+/** stderr with every control character in a message shown, not acted on (file and sheet names come from users). */
+function terminalSafeErrors(io: Io): Io {
+  return { stdout: io.stdout, stderr: (s) => io.stderr(s.endsWith("\n") ? terminalSafe(s.slice(0, -1)) + "\n" : terminalSafe(s)) };
 }
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
@@ -51,7 +57,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   for (const file of files) {
     try {
       const report = await checkFile(file, options, settings, io);
-      if (options.json) io.stdout(JSON.stringify(PlanReportSchema.parse(report), null, files.length > 1 ? undefined : 2) + "\n");
+      if (options.json) io.stdout(terminalSafeJson(JSON.stringify(PlanReportSchema.parse(report), null, files.length > 1 ? undefined : 2)) + "\n");
       else io.stdout(formatReport(report, { color: options.color && process.stdout.isTTY === true, file }));
       if (report.sheets.length === 0) {
         const reasons = report.skipped.map((s) => `"${s.name}": ${s.reason}`).join("; ");
@@ -74,6 +80,11 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
         status = 3;
       }
     } catch (e) {
+      if (e instanceof OutError) {
+        io.stderr(`plan-monitor: ${e.message}\n`);
+        status = e.status;
+        continue;
+      }
       io.stderr(`plan-monitor: ${file}: ${reasonFor(e)}\n`);
       status = 3;
     }
@@ -102,13 +113,25 @@ async function loadSettings(options: CheckOptions): Promise<Settings> {
 }
 
 /** Reads and checks one workbook; with --out also writes the coloured copy with summary sheets. */
-export async function checkFile(file: string, options: Pick<CheckOptions, "asAt" | "out">, settings: Settings, io: Io = processIo): Promise<PlanReport> {
+export async function checkFile(
+  file: string,
+  options: Pick<CheckOptions, "asAt" | "out"> & { force?: boolean },
+  settings: Settings,
+  io: Io = processIo,
+): Promise<PlanReport> {
+  // A device (/dev/zero), a pipe or a folder is not a workbook; reading one could run forever.
+  const info = await stat(file);
+  if (info.isDirectory()) throw new WorkbookReadError("this is a folder, not a workbook");
+  if (!info.isFile()) throw new WorkbookReadError("this is not a regular file (a device, pipe or socket), so it cannot be a workbook");
+  // A load/save round trip drops parts exceljs does not model, so --out is always a new file: checked before any work.
+  if (options.out) await checkOut(file, options.out, options.force ?? false);
   const data = await readFile(file);
   if (!options.out) return scanWorkbook(await XlsxHost.fromBuffer(data), { asAt: options.asAt, settings });
-  // A load/save round trip drops parts exceljs does not model, so --out is always a new file (checked in args.ts).
   const { report, buffer, notices } = await writeCopy(data, { asAt: options.asAt, settings });
   if (report.sheets.length > 0) {
-    await writeFile(options.out, buffer);
+    // Checked again just before writing: OUT may have appeared or changed meanwhile.
+    await checkOut(file, options.out, options.force ?? false);
+    await writeOutAtomically(options.out, buffer);
     for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
     io.stderr(`plan-monitor: wrote ${options.out} (RAG colours and summary sheets; ${file} is unchanged)\n`);
   }

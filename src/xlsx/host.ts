@@ -10,6 +10,7 @@ import type { Settings } from "../engine/settings";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../engine/workflow";
 import type { ColourPlan, SheetCellValue, SheetSpec } from "../engine/writeback";
 import { plainValue } from "./cells";
+import { installExceljsFixes } from "./exceljs-fixes";
 import { gridsFromWorkbook, readWorkbookBuffer } from "./read";
 import { applyColours, clearColours } from "./write-colours";
 import { markOwned, ownedSheets } from "./write-owned";
@@ -25,6 +26,7 @@ export class XlsxHost implements PlanHost {
   }
 
   async toBuffer(): Promise<Buffer> {
+    installExceljsFixes();
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
 

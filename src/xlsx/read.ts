@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Cell, Grid, MergedArea, TableArea } from "../engine/grid";
 import { isDateFormat } from "numfmt";
 import { displayText, plainValue, solidFillColour } from "./cells";
+import { installExceljsFixes } from "./exceljs-fixes";
 
 /** Days from the 1900 date system's day 0 to the 1904 system's. */
 const DATE1904_OFFSET = 1462;
@@ -67,6 +68,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
 /** Read an .xlsx file's bytes into grids; throws WorkbookReadError with a plain reason. */
 export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[] }> {
   loadMergesInLinearTime();
+  installExceljsFixes();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as ArrayBuffer);
