@@ -18,9 +18,8 @@ export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   // Charts are drawn by charts.ts; one with no data gets a note at its anchor instead.
   const charts = spec.charts ?? [];
   const noteMerges = charts.filter((chart) => !chartData(spec, chart)).map((chart) => writeChartNote(ws, chart, spec, chart.anchor.row));
-  // Printed, the charts start on a page of their own rather than being cut by a page break.
-  const firstChart = Math.min(...charts.filter((chart) => chartData(spec, chart)).map((c) => c.anchor.row));
-  if (Number.isFinite(firstChart) && firstChart > 0) ws.getRow(firstChart).addPageBreak();
+  // Printed, each chart starts a page of its own rather than being cut by a page break.
+  for (const chart of charts) if (chart.anchor.row > 0 && chartData(spec, chart)) ws.getRow(chart.anchor.row).addPageBreak();
   fitWrappedRows(ws, spec.columnWidths ?? [], [...(spec.merges ?? []), ...noteMerges]);
   if (spec.freezeRows) ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0 }];
   if (spec.print) applyPrint(ws, spec.print);
