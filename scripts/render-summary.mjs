@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Renders Plan Monitor's summary sheets to PDF and the first page of the
-// themes summary to docs/images/summary-themes.png, so a person can look at
-// the page a board would see.
+// Renders Plan Monitor's summary sheets to PDF, the first page of the themes
+// summary to docs/images/summary-themes.png and its chart page to
+// docs/images/summary-charts.png, so a person can look at the pages a board would see.
 //
 //   npm run build:cli && node scripts/render-summary.mjs [NAME] [--as-at YYYY-MM-DD] [--previous YYYY-MM-DD] [--out DIR]
 //
@@ -71,7 +71,10 @@ writeFileSync(printCopy, await host.toBuffer());
 const pdf = toPdf(printCopy, outDir);
 const png = path.join(imageDir, "summary-themes");
 execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, png]);
-console.log(`wrote ${path.relative(root, pdf)} and ${path.relative(root, png)}.png`);
+// Each chart starts a printed page of its own: page 2 is the themes bar chart.
+const chartsPng = path.join(imageDir, "summary-charts");
+execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile", pdf, chartsPng]);
+console.log(`wrote ${path.relative(root, pdf)}, ${path.relative(root, png)}.png and ${path.relative(root, chartsPng)}.png`);
 
 function toPdf(file, dir) {
   // A private LibreOffice profile, so a running LibreOffice does not swallow the conversion.

@@ -836,11 +836,11 @@ export class OfficePlanHost implements PlanHost {
   /** The sheet and 1-based row of the cell the user has selected (the top row of a larger selection). */
   async selectedCell(): Promise<{ sheet: string; row: number }> {
     return this.run("select", "reading which cell is selected", async (ctx) => {
-      const range = ctx.workbook.getSelectedRange();
-      range.load("rowIndex");
-      range.worksheet.load("name");
+      // The selection is on the active sheet.
+      const selected = ctx.workbook.getSelectedRange().load("rowIndex");
+      const active = ctx.workbook.worksheets.getActiveWorksheet().load("name");
       await ctx.sync();
-      return { sheet: range.worksheet.name, row: range.rowIndex + 1 };
+      return { sheet: active.name, row: selected.rowIndex + 1 };
     });
   }
 

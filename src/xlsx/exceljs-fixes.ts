@@ -67,6 +67,8 @@ export function unescapeOoxmlText(stored: string): string {
 
 function load<T>(module: string): T | undefined {
   try {
+    // exceljs's internal classes are not exported: required by path, and the fix is skipped if they move.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require(module) as { prototype?: T }).prototype;
   } catch {
     return undefined;

@@ -10,6 +10,7 @@ import type { Settings } from "../engine/settings";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../engine/workflow";
 import type { ColourPlan, SheetCellValue, SheetSpec } from "../engine/writeback";
 import { plainValue } from "./cells";
+import { addCharts, type SheetCharts } from "./charts";
 import { installExceljsFixes } from "./exceljs-fixes";
 import { gridsFromWorkbook, readWorkbookBuffer } from "./read";
 import { applyColours, clearColours } from "./write-colours";
@@ -17,6 +18,9 @@ import { markOwned, ownedSheets } from "./write-owned";
 import { writeSpec } from "./write-sheets";
 
 export class XlsxHost implements PlanHost {
+  /** The summary sheets written, by kind: their charts are added to the package in toBuffer (exceljs writes none). */
+  private readonly chartSheets = new Map<string, SheetCharts>();
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** Load an .xlsx file's bytes; throws WorkbookReadError with a plain reason. */
@@ -25,9 +29,12 @@ export class XlsxHost implements PlanHost {
     return new XlsxHost(workbook);
   }
 
+  /** The workbook as .xlsx bytes, with the charts of the summary sheets written in this session. */
   async toBuffer(): Promise<Buffer> {
     installExceljsFixes();
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const live = [...this.chartSheets.values()].filter((s) => this.workbook.getWorksheet(s.sheetName));
+    return (await addCharts(written, live)).buffer;
   }
 
   async readGrids(progress?: Progress): Promise<Grid[]> {
@@ -51,6 +58,7 @@ export class XlsxHost implements PlanHost {
     specs.forEach((spec, i) => {
       const ws = this.sheetFor(spec, result.notices);
       writeSpec(ws, spec);
+      this.chartSheets.set(spec.kind, { sheetName: ws.name, spec });
       markOwned(this.workbook, spec.kind, ws.name);
       result.written.push({ kind: spec.kind, name: ws.name });
       progress?.(i + 1, specs.length, ws.name);

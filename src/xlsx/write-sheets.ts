@@ -1,8 +1,9 @@
 // Writing a SheetSpec into an exceljs worksheet: values, styles, merges,
 // column widths, internal links, frozen rows and page setup. exceljs cannot
-// write charts: where a chart would stand, a note says so and names its data.
+// write charts: charts.ts adds them to the package afterwards (XlsxHost.toBuffer).
+// A chart with nothing to draw (no rows in its table) gets a one-line note instead.
 import type ExcelJS from "exceljs";
-import { cellAddress } from "../engine/grid";
+import { chartData } from "./charts";
 import { cellFormula, cellNumberFormat, linkText, MAX_FORMULA_TEXT, type ChartSpec, type PrintSpec, type SheetCell, type SheetCellStyle, type SheetSpec } from "../engine/writeback";
 
 const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
@@ -14,10 +15,11 @@ export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   spec.rows.forEach((row, r) => row.forEach((c, col) => c && writeCell(ws.getCell(r + 1, col + 1), c)));
   for (const m of spec.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  // Charts are anchored below the content; with no chart to draw, their notes stand one under the other.
+  // Charts are drawn by charts.ts; one with no data gets a note at its anchor instead.
   const charts = spec.charts ?? [];
-  const firstAnchor = Math.min(...charts.map((c) => c.anchor.row));
-  const noteMerges = charts.map((chart, i) => writeChartNote(ws, chart, spec, firstAnchor + i));
+  const noteMerges = charts.filter((chart) => !chartData(spec, chart)).map((chart) => writeChartNote(ws, chart, spec, chart.anchor.row));
+  // Printed, each chart starts a page of its own rather than being cut by a page break.
+  for (const chart of charts) if (chart.anchor.row > 0 && chartData(spec, chart)) ws.getRow(chart.anchor.row).addPageBreak();
   fitWrappedRows(ws, spec.columnWidths ?? [], [...(spec.merges ?? []), ...noteMerges]);
   if (spec.freezeRows) ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0 }];
   if (spec.print) applyPrint(ws, spec.print);
@@ -56,18 +58,13 @@ function applyStyle(target: ExcelJS.Cell, s: Style, isLink: boolean): void {
   if (s.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
 
-const chartKindName: Record<ChartSpec["kind"], string> = { barStacked: "Bar › Stacked Bar", line: "Line" };
-
 type Area = NonNullable<SheetSpec["merges"]>[number];
 
 /** Writes the note that stands in for a chart; returns the area it is merged across. */
 function writeChartNote(ws: ExcelJS.Worksheet, chart: ChartSpec, spec: SheetSpec, row: number): Area {
-  const { range: r, anchor } = chart;
-  const data = `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
+  const { anchor } = chart;
   const cell = ws.getCell(row + 1, anchor.col + 1);
-  cell.value =
-    `Chart “${chart.title}”: not drawn in this file, because .xlsx files written by the plan-monitor command cannot hold charts ` +
-    `(the Excel add-in draws it here). Its data are in ${data}: select them and choose Insert › Chart › ${chartKindName[chart.kind]} to draw it.`;
+  cell.value = `Chart “${chart.title}”: nothing to draw yet, because its table has no rows.`;
   cell.font = { ...FONT, italic: true, color: { argb: "FF595959" } };
   cell.alignment = { wrapText: true, vertical: "top" };
   const right = Math.max(anchor.col, (spec.columnWidths?.length ?? 1) - 1);

@@ -36,6 +36,8 @@ beforeAll(async () => {
 });
 
 /** Raw control characters left once our own colour codes (ESC [ n m) are taken out. */
+// The test is about control characters, so its patterns name them.
+// eslint-disable-next-line no-control-regex
 const rawControls = (s: string): string[] => s.replace(/\x1b\[[0-9;]*m/g, "").replace(/\n/g, "").match(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g) ?? [];
 
 async function run(...more: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -69,6 +71,7 @@ test("the text report in colour holds only Plan Monitor's own colour codes", asy
   const r = await run("--json");
   const report = PlanReportSchema.parse(JSON.parse(r.stdout));
   const text = formatReport(report, { color: true, file: `${file}${CLEAR}` });
+  // eslint-disable-next-line no-control-regex
   expect(text).toMatch(/\x1b\[1m/); // colour is on
   expect(rawControls(text)).toEqual([]);
   expect(text).toContain("\\x1B[2J\\x1B[H");

@@ -7,10 +7,51 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultSettings } from "../../src/engine/settings";
+import { RAG_FILL } from "../../src/engine/writeback";
 import { XlsxHost, writeCopy } from "../../src/xlsx/host";
 import { ownedSheets } from "../../src/xlsx/write-owned";
 import { CORPUS } from "../helpers/corpus";
-import { describeWithLibreOffice, libreOfficeCommand } from "../helpers/requires";
+import { describeWithLibreOffice, libreOfficeCommand, runs } from "../helpers/requires";
+
+const canRaster = runs("pdftoppm", "-v");
+
+/** The themes summary of a corpus workbook, alone in a print copy, rendered to PDF in `dir`. */
+async function themesPdf(dir: string, name: string, asAt: string): Promise<string> {
+  const { buffer } = await writeCopy(readFileSync(path.join(CORPUS, `${name}.xlsx`)), { asAt, settings: defaultSettings() });
+  const host = await XlsxHost.fromBuffer(buffer);
+  const themes = ownedSheets(host.workbook).get("themes")!;
+  for (const ws of host.workbook.worksheets) ws.state = ws === themes ? "visible" : "hidden";
+  const index = host.workbook.worksheets.indexOf(themes);
+  host.workbook.views = [{ activeTab: index, firstSheet: index, visibility: "visible" } as never];
+  // Re-run the summary in this host so its toBuffer writes the charts too.
+  const { buildSummaries, scanWorkbook } = await import("../../src/engine/workflow");
+  await buildSummaries(host, await scanWorkbook(host, { asAt, settings: defaultSettings() }), defaultSettings());
+  const file = path.join(dir, "summary.xlsx");
+  writeFileSync(file, await host.toBuffer());
+  execFileSync(libreOfficeCommand(), [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000 });
+  return path.join(dir, "summary.pdf");
+}
+
+/** Pixels of exactly this colour on one page, rasterised by pdftoppm. */
+function pixelsOf(pdf: string, page: number, hex: string): number {
+  const out = path.join(path.dirname(pdf), `page${page}`);
+  execFileSync("pdftoppm", ["-r", "50", "-f", String(page), "-l", String(page), "-singlefile", pdf, out]);
+  const ppm = readFileSync(`${out}.ppm`);
+  // P6 header: magic, width, height, maxval, each followed by one whitespace byte.
+  let at = 0;
+  const fields: string[] = [];
+  while (fields.length < 4) {
+    let s = "";
+    while (/\s/.test(String.fromCharCode(ppm[at]))) at++;
+    while (!/\s/.test(String.fromCharCode(ppm[at]))) s += String.fromCharCode(ppm[at++]);
+    fields.push(s);
+  }
+  at++;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = at; i + 2 < ppm.length; i += 3) if (Math.abs(ppm[i] - r) < 6 && Math.abs(ppm[i + 1] - g) < 6 && Math.abs(ppm[i + 2] - b) < 6) n++;
+  return n;
+}
 
 describeWithLibreOffice("printing the summary with LibreOffice", () => {
 test(
@@ -34,6 +75,29 @@ test(
       expect(text).toContain("As at 12 October 2015");
       expect(text).toMatch(/Blue\s+Green\s+Amber\s+Red\s+Grey\s+Total/);
       expect(text).toMatch(/as at 12 Oct 2015 – page 1 of \d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  150_000,
+);
+
+test(
+  "the charts print on their own pages: the themes bar and the trend line, titled, with the RAG legend and colours",
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pm-render-charts-"));
+    try {
+      const pdf = await themesPdf(dir, "peer-challenge-action-plan", "2016-11-30");
+      const page = (n: number) => execFileSync("pdftotext", ["-layout", "-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" });
+      const bar = page(2);
+      expect(bar).toContain("Actions by theme and RAG, as at 30 Nov 2016");
+      expect(bar).toMatch(/Blue\s+Green\s+Amber\s+Red\s+Grey/);
+      expect(page(3)).toContain("Trend across reports");
+      if (canRaster) {
+        // Page 1 has the red fill only in header cells; page 2 has them and the red bars (21 red actions).
+        const red = RAG_FILL.red;
+        expect(pixelsOf(pdf, 2, red)).toBeGreaterThan(3 * pixelsOf(pdf, 1, red));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
