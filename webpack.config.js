@@ -1,5 +1,9 @@
 // Webpack: the Excel task pane (and room for more pages, e.g. the demo page).
-//   npx webpack --mode production        → dist/taskpane/ (taskpane.html, hashed bundle, assets/, manifest.xml)
+//   npx webpack --mode production        → dist/taskpane/ (taskpane.html, hashed bundle, assets/, support.html, manifest.xml)
+//   ADDIN_ORIGIN=https://addins.example.org/plan-monitor npx webpack --mode production
+//                                        → dist/site/: the same pages with a manifest.xml whose every URL is under
+//                                          ADDIN_ORIGIN and whose <Version> is package.json's (scripts/site-manifest.cjs);
+//                                          copy the folder to that address on any static https host
 //   npx webpack serve --mode development → https://localhost:3000/taskpane.html (the manifest's URLs)
 // TypeScript is compiled as ES modules (tsconfig.json: module esnext, moduleResolution
 // bundler) so Fluent UI tree-shakes; CommonJS made an 18 MB bundle.
@@ -7,6 +11,7 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { checkOrigin, siteManifest } = require("./scripts/site-manifest.cjs");
 
 const ROOT = __dirname;
 const DEV_PORT = 3000;
@@ -120,7 +125,11 @@ async function devServer() {
  * One webpack configuration for a set of pages. Exported so a later page (the demo)
  * can reuse it: buildConfig({ production, pages: [...PAGES, demoPage], outDir: "dist/web" }).
  */
-function buildConfig({ production, pages = PAGES, outDir = "dist/taskpane", server } = {}) {
+function buildConfig({ production, pages = PAGES, outDir = "dist/taskpane", server, origin } = {}) {
+  // A production manifest for a hosting origin, or the development one as it is.
+  const manifest = origin
+    ? { from: "manifest.xml", to: "manifest.xml", transform: (content) => siteManifest(content.toString("utf8"), { origin, version: packageVersion() }) }
+    : { from: "manifest.xml", to: "manifest.xml" };
   return {
     name: pages.map((p) => p.name).join("+"),
     mode: production ? "production" : "development",
@@ -168,7 +177,10 @@ function buildConfig({ production, pages = PAGES, outDir = "dist/taskpane", serv
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // The manifest's SupportUrl: plain-words help, no script.
+          { from: "src/support/support.html", to: "support.html" },
+          { from: "src/support/support.css", to: "support.css" },
+          manifest,
         ],
       }),
       ...(production ? [new GzipBudgetPlugin(GZIP_BUDGET_BYTES)] : []),
@@ -208,13 +220,27 @@ function buildDemoConfig({ production = false, outDir = "dist/demo", server } = 
   return config;
 }
 
+/** package.json's version, read at build time (so a bump needs no webpack restart). */
+function packageVersion() {
+  return JSON.parse(require("node:fs").readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+}
+
+/** Where the production site for a hosting origin is written. */
+const SITE_DIR = "dist/site";
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const server = env.WEBPACK_SERVE ? await devServer() : undefined;
+  const origin = process.env.ADDIN_ORIGIN;
+  if (origin && !server) {
+    if (!production) throw new Error("ADDIN_ORIGIN is for production builds: run `npm run build` (webpack --mode production)");
+    return buildConfig({ production, origin: checkOrigin(origin), outDir: SITE_DIR });
+  }
   return buildConfig({ production, server });
 };
 module.exports.buildConfig = buildConfig;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.PAGES = PAGES;
+module.exports.SITE_DIR = SITE_DIR;
 module.exports.DEMO_PAGE = DEMO_PAGE;
 module.exports.buildDemoConfig = buildDemoConfig;

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // Validates the Plan Monitor XML add-in manifest.
 //
-//   node scripts/validate-manifest.mjs [manifest.xml]
+//   node scripts/validate-manifest.mjs [manifest.xml] [--origin URL] [--site DIR]
+//
+//   --origin URL  the origin (and folder) every URL must be under: a production manifest
+//                 (default: https://localhost:3000, the development manifest; the check
+//                 "origin" runs only when this is given)
+//   --site DIR    the folder served at --origin: every URL under it must be a file there
+//                 (check "site files"), and icons are looked for in DIR/assets
 //
 // 1. Offline: well-formedness and the 2019 OfficeApp 1.1 XSDs (xmllint-wasm, no network).
 // 2. Offline: the project's own checks (GUID Id, https URLs, icon files, permissions, host,
@@ -15,7 +21,7 @@
 //
 // Environment:
 //   PLAN_MONITOR_SCHEMAS      schema folder (default: <project>/../shared/schemas/office-addin-manifest)
-//   PLAN_MONITOR_ASSETS       folder that https://localhost:3000/assets/ serves (default: <project>/assets)
+//   PLAN_MONITOR_ASSETS       folder that <origin>/assets/ serves (default: <site>/assets with --site, else <project>/assets)
 //   PLAN_MONITOR_SKIP_ONLINE  set to 1 to skip the online step (tests, offline CI)
 //   PLAN_MONITOR_ONLINE_TIMEOUT_MS  online step timeout (default 15000)
 
@@ -27,14 +33,35 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-const manifestPath = resolve(process.argv[2] ?? join(projectRoot, "manifest.xml"));
+function parseArgs(argv) {
+  const out = { file: undefined, origin: undefined, site: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--origin" || a === "--site") {
+      if (i + 1 >= argv.length) {
+        console.log(`${a} needs a value`);
+        process.exit(2);
+      }
+      out[a.slice(2)] = argv[++i];
+    } else if (a.startsWith("--")) {
+      console.log(`unknown option ${a}`);
+      process.exit(2);
+    } else out.file = a;
+  }
+  return out;
+}
+const args = parseArgs(process.argv.slice(2));
+const manifestPath = resolve(args.file ?? join(projectRoot, "manifest.xml"));
 const schemaDir = resolve(process.env.PLAN_MONITOR_SCHEMAS || join(projectRoot, "../shared/schemas/office-addin-manifest"));
-const assetsDir = resolve(process.env.PLAN_MONITOR_ASSETS || join(projectRoot, "assets"));
+const siteDir = args.site ? resolve(args.site) : null;
+const assetsDir = resolve(process.env.PLAN_MONITOR_ASSETS || (siteDir ? join(siteDir, "assets") : join(projectRoot, "assets")));
 const skipOnline = /^(1|true|yes)$/i.test(process.env.PLAN_MONITOR_SKIP_ONLINE ?? "");
 const onlineTimeoutMs = Number(process.env.PLAN_MONITOR_ONLINE_TIMEOUT_MS) || 15000;
 
 const MAIN_SCHEMA = "OfficeAppManifestV1_1.xsd";
 const DEV_ORIGIN = "https://localhost:3000";
+/** The origin (and folder) the manifest's URLs are served from, without a trailing slash. */
+const ORIGIN = (args.origin ?? DEV_ORIGIN).replace(/\/+$/, "");
 const EXPECTED = { permissions: "ReadWriteDocument", host: "Workbook", apiSet: "ExcelApi", apiVersion: "1.9" };
 
 const NS = {
@@ -284,10 +311,11 @@ function checkIcons(root, urls) {
     } catch {
       continue; // reported by the https check
     }
-    if (parsed.origin !== DEV_ORIGIN || !parsed.pathname.startsWith("/assets/")) continue;
+    const assetsBase = `${ORIGIN}/assets/`;
+    if (!parsed.href.startsWith(assetsBase)) continue;
     let rel;
     try {
-      rel = decodeURIComponent(parsed.pathname.slice("/assets/".length));
+      rel = decodeURIComponent(parsed.href.slice(assetsBase.length).split(/[?#]/)[0]);
     } catch {
       problems.push(`${u.where}: ${u.value} has a malformed path`);
       continue;
@@ -314,6 +342,44 @@ function checkIcons(root, urls) {
   }
   if (problems.length) return fail("icon files", `${problems.length} problem(s) with icons in ${assetsDir}`, problems);
   pass("icon files", `${new Set(local).size} distinct icon file(s) found in ${assetsDir}`);
+}
+
+/** --origin: every URL is under the origin, and nothing mentions localhost. */
+function checkOrigin(urls, text) {
+  const problems = [];
+  for (const u of urls) {
+    if (u.el.local === "AppDomain") continue;
+    if (!u.value.startsWith(`${ORIGIN}/`)) problems.push(`${u.where}: "${u.value}" is not under ${ORIGIN}/`);
+  }
+  const local = text.split("\n").map((line, i) => [i + 1, line]).filter(([, line]) => /localhost/i.test(line));
+  for (const [n, line] of local) problems.push(`line ${n} mentions localhost: ${line.trim()}`);
+  if (problems.length) return fail("origin", `${problems.length} problem(s)`, problems);
+  pass("origin", `${urls.length} URL(s), all under ${ORIGIN}/`);
+}
+
+/** --site: every URL under the origin names a file in the site folder. */
+function checkSiteFiles(urls) {
+  const problems = [];
+  const files = new Set();
+  for (const u of urls) {
+    if (u.el.local === "AppDomain" || !u.value.startsWith(`${ORIGIN}/`)) continue;
+    let rel;
+    try {
+      rel = decodeURIComponent(u.value.slice(ORIGIN.length + 1).split(/[?#]/)[0]);
+    } catch {
+      problems.push(`${u.where}: ${u.value} has a malformed path`);
+      continue;
+    }
+    const file = resolve(siteDir, rel);
+    if (!file.startsWith(siteDir + "/")) {
+      problems.push(`${u.where}: ${u.value} points outside the site folder`);
+      continue;
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) problems.push(`${u.where}: ${u.value} -> ${file} does not exist`);
+    else files.add(rel);
+  }
+  if (problems.length) return fail("site files", `${problems.length} URL(s) with no file in ${siteDir}`, problems);
+  pass("site files", `${files.size} file(s) found in ${siteDir}: ${[...files].sort().join(", ")}`);
 }
 
 const RESID_KIND = {
@@ -521,6 +587,8 @@ if (!root) {
   checkIcons(root, urls);
   checkResources(root);
   checkStringLengths(root);
+  if (args.origin) checkOrigin(urls, readFileSync(manifestPath, "utf8"));
+  if (siteDir) checkSiteFiles(urls);
 }
 if (offlineFailures > 0) {
   console.log("online validator: not run (offline checks failed)");

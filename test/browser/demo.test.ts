@@ -68,7 +68,8 @@ async function openDemo(query = "", options: { width?: number; height?: number; 
   return { page, pane, problems };
 }
 
-async function waitUntil(what: string, fn: () => Promise<boolean>, timeout = 20_000, state?: () => Promise<unknown>): Promise<void> {
+// Waits are generous (60 s): on a loaded 2-core machine a step once took over 20 s. A timeout only lengthens a failure.
+async function waitUntil(what: string, fn: () => Promise<boolean>, timeout = 60_000, state?: () => Promise<unknown>): Promise<void> {
   const end = Date.now() + timeout;
   for (;;) {
     if (await fn()) return;
@@ -202,8 +203,9 @@ async function goThrough(demo: Demo, label: string, planSheet: string): Promise<
       const now = await selection(page);
       return now.sheet === sheet && now.address === address;
     },
-    20_000,
-    async () => ({ selection: await selection(page), pane: (await pane.innerText()).slice(0, 600) }),
+    // Generous: seen to take over 20 s once with the whole suite loading both cores.
+    60_000,
+    async () => ({ selection: await selection(page), alerts: await page.getByRole("alert").allInnerTexts(), problems: demo.problems, pane: (await pane.innerText()).slice(0, 600) }),
   );
   expect(await activeTab(page)).toBe(sheet);
   const cell = page.locator("table.grid td[data-active-cell]");
