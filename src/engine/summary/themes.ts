@@ -11,8 +11,9 @@ import { countsOf, previousSnapshot, snapshotTotals, type History } from "./hist
 import { SUMMARY_SHEET_NAMES, SUMMARY_TITLES } from "./names";
 import { cell, headerCell, SheetBuilder } from "./sheet-builder";
 
-const WIDTH = COUNT_TABLE_WIDTH + CHANGE_WIDTH;
-const COLUMN_WIDTHS = [52, 9, 9, 9, 9, 9, 8, 12, 8, 8, 8, 8, 8];
+/** The count table, its change columns and the Plan health column. */
+const WIDTH = COUNT_TABLE_WIDTH + CHANGE_WIDTH + 1;
+const COLUMN_WIDTHS = [52, 9, 9, 9, 9, 9, 8, 12, 8, 8, 8, 8, 8, 13];
 /** Rows a chart is given below the tables. */
 const CHART_ROWS = 20;
 
@@ -22,7 +23,7 @@ export function themesSheet(report: PlanReport, settings: Settings, history: His
   const b = new SheetBuilder(WIDTH);
   stamp(b, SUMMARY_TITLES.themes, report, settings);
   b.blank();
-  const table = countTable(b, report.asAt, "Theme", countByTheme(items), totalCounts(items), changeBasis(history, report.asAt));
+  const table = countTable(b, report.asAt, "Theme", countByTheme(items), totalCounts(items), changeBasis(history, report.asAt), settings);
   b.blank();
   const trend = trendTable(b, history);
   provenance(b, report, settings, [changeNote(history, report.asAt)]);
