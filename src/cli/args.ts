@@ -7,9 +7,12 @@ export const HELP = `plan-monitor — check improvement and action plans kept in
 
 Usage:
   plan-monitor check [FILE.xlsx ...] [options]
+  plan-monitor summary FILE.xlsx [FILE.xlsx ...] --out BOARD.xlsx [options]
   plan-monitor --help
 
-With no FILE it checks a sample plan shipped with Plan Monitor.
+With no FILE it checks a sample plan shipped with Plan Monitor. summary writes one
+portfolio sheet for several plans (a row per plan and theme, owners across plans,
+red and amber actions naming file, sheet and row); the FILEs are only read.
 
 Options:
   --as-at YYYY-MM-DD   date the RAG is worked out against (default: today)
@@ -39,7 +42,7 @@ export interface CheckOptions {
   color: boolean;
 }
 
-export type Command = { kind: "help" } | { kind: "check"; options: CheckOptions };
+export type Command = { kind: "help" } | { kind: "check"; options: CheckOptions } | { kind: "summary"; options: CheckOptions & { out: string } };
 
 /** Today in the local time zone, as an ISO date. */
 export function today(now = new Date()): string {
@@ -71,7 +74,7 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError("say what to do: plan-monitor check FILE.xlsx (see --help)");
   if (command === "help") return { kind: "help" };
-  if (command !== "check") throw new UsageError(`unknown command "${command}" (the command is: check)`);
+  if (command !== "check" && command !== "summary") throw new UsageError(`unknown command "${command}" (the commands are: check, summary)`);
 
   const asAt = values["as-at"] ?? today(now);
   if (!isIsoDate(asAt)) throw new UsageError(`--as-at wants a date as YYYY-MM-DD, not "${asAt}"`);
@@ -79,6 +82,14 @@ export function parseCommand(argv: readonly string[], now = new Date()): Command
   if (values["amber-days"] !== undefined) {
     amberDays = Number(values["amber-days"]);
     if (!/^\d+$/.test(values["amber-days"]) || amberDays > 3650) throw new UsageError(`--amber-days wants a whole number of days from 0 to 3650, not "${values["amber-days"]}"`);
+  }
+  if (command === "summary") {
+    if (!files.length) throw new UsageError("summary needs at least one FILE.xlsx");
+    if (values.out === undefined) throw new UsageError("summary needs --out BOARD.xlsx");
+    if (values.json) throw new UsageError("summary writes a workbook; --json is for check");
+    if (files.some((f) => path.resolve(f) === path.resolve(values.out!)))
+      throw new UsageError("--out must name a new file: Plan Monitor never changes the workbooks it reads");
+    return { kind: "summary", options: { files, asAt, amberDays, json: false, out: values.out, settingsFile: values.settings, color: !values["no-color"] } };
   }
   if (values.out !== undefined && files.length > 1) throw new UsageError("--out works with one FILE at a time");
   if (values.out !== undefined && files.length === 1 && path.resolve(values.out) === path.resolve(files[0]))

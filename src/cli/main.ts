@@ -4,6 +4,8 @@ import path from "node:path";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
 import { parseSettings, type Settings } from "../engine/settings";
 import { scanWorkbook } from "../engine/workflow";
+import ExcelJS from "exceljs";
+import { planNames, portfolioSheet, type PortfolioPlan } from "../engine/summary/portfolio";
 import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
@@ -35,7 +37,50 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(HELP);
     return 0;
   }
+  if (command.kind === "summary") return summary(command.options, io);
   return check(command.options, io);
+}
+
+/**
+ * `plan-monitor summary A.xlsx B.xlsx --out board.xlsx`: every file read (never
+ * written), one portfolio sheet out. A file that cannot be read or holds no plan
+ * stops it (exit 3), so a board paper never leaves a plan out without saying so.
+ */
+async function summary(options: CheckOptions & { out: string }, io: Io): Promise<number> {
+  let settings: Settings;
+  try {
+    settings = await loadSettings(options);
+  } catch (e) {
+    io.stderr(`plan-monitor: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const names = planNames(options.files, (f) => path.basename(f));
+  const plans: PortfolioPlan[] = [];
+  let status = 0;
+  for (const [i, file] of options.files.entries()) {
+    try {
+      const report = await scanWorkbook(await XlsxHost.fromBuffer(await readFile(file)), { asAt: options.asAt, settings });
+      if (report.sheets.length === 0) {
+        io.stderr(`plan-monitor: ${file}: no plan found\n`);
+        status = 3;
+      }
+      plans.push({ file: names[i], report });
+    } catch (e) {
+      io.stderr(`plan-monitor: ${file}: ${reasonFor(e)}\n`);
+      status = 3;
+    }
+  }
+  if (status !== 0) {
+    io.stderr(`plan-monitor: ${options.out} not written\n`);
+    return status;
+  }
+  const host = new XlsxHost(new ExcelJS.Workbook());
+  await host.writeSheets([portfolioSheet(plans, options.asAt, settings)]);
+  await writeFile(options.out, await host.toBuffer());
+  const actions = plans.reduce((n, p) => n + p.report.sheets.reduce((m, s) => m + s.items.length, 0), 0);
+  io.stdout(`Portfolio as at ${options.asAt}: ${plans.length} plan(s), ${actions} action(s).\n`);
+  io.stderr(`plan-monitor: wrote ${options.out} (the portfolio sheet; ${options.files.join(", ")} unchanged)\n`);
+  return 0;
 }
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
