@@ -18,10 +18,12 @@ Options:
   --as-at YYYY-MM-DD   date the RAG is worked out against (default: today)
   --amber-days N       days past due that are still amber; more is red (default: 30)
   --json               print the plan report as JSON (one report per line for several files)
-  --settings FILE.json settings as JSON: amberDays, completeWords, and per-sheet
+  --settings FILE.json settings as JSON: amberDays, completeWords, healthAtRiskShare
+                       and healthOffTrackShare (plan health, shares 0-1), and per-sheet
                        corrections, e.g. {"sheets": {"Plan": {"headerRow": 4}}}
-  --out OUT.xlsx       also write a copy of FILE with RAG colours and summary sheets
-                       (FILE itself is never changed; only with one FILE)
+  --out OUT.xlsx       check: also write a copy of FILE with RAG colours, summary sheets
+                       and charts (FILE itself is never changed; only with one FILE);
+                       summary: the portfolio workbook to write (required)
   --no-color           plain output without terminal colours
   -h, --help           show this help
 
