@@ -155,7 +155,7 @@ export async function checkFile(file: string, options: Pick<CheckOptions, "asAt"
   if (report.sheets.length > 0) {
     await writeFile(options.out, buffer);
     for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
-    io.stderr(`plan-monitor: wrote ${options.out} (RAG colours and summary sheets; ${file} is unchanged)\n`);
+    io.stderr(`plan-monitor: wrote ${options.out} (RAG colours, summary sheets and their charts; ${file} is unchanged)\n`);
   }
   return report;
 }
