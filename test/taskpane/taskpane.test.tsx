@@ -316,7 +316,8 @@ test("axe finds no accessibility violations in the checked pane (light and dark)
     await unmount(mounted);
     mounted = null;
   }
-});
+  // Two full axe runs: about 3 s alone, more than jest's default 5 s when the whole suite runs in parallel.
+}, 30_000);
 
 test("the host's warnings and unusable saved settings are told to the user", async () => {
   const host = new MemoryHost(grids);
