@@ -4,6 +4,8 @@ import path from "node:path";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
 import { parseSettings, type Settings } from "../engine/settings";
 import { scanWorkbook } from "../engine/workflow";
+import ExcelJS from "exceljs";
+import { planNames, portfolioSheet, type PortfolioPlan } from "../engine/summary/portfolio";
 import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
@@ -36,12 +38,64 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(HELP);
     return 0;
   }
-  return check(command.options, terminalSafeErrors(io));
+  const safe = terminalSafeErrors(io);
+  if (command.kind === "summary") return summary(command.options, safe);
+  return check(command.options, safe);
 }
 
 /** stderr with every control character in a message shown, not acted on (file and sheet names come from users). */
 function terminalSafeErrors(io: Io): Io {
   return { stdout: io.stdout, stderr: (s) => io.stderr(s.endsWith("\n") ? terminalSafe(s.slice(0, -1)) + "\n" : terminalSafe(s)) };
+}
+
+/**
+ * `plan-monitor summary A.xlsx B.xlsx --out board.xlsx`: every file read (never
+ * written), one portfolio sheet out. A file that cannot be read or holds no plan
+ * stops it (exit 3), so a board paper never leaves a plan out without saying so.
+ */
+async function summary(options: CheckOptions & { out: string }, io: Io): Promise<number> {
+  let settings: Settings;
+  try {
+    settings = await loadSettings(options);
+  } catch (e) {
+    io.stderr(`plan-monitor: ${(e as Error).message}\n`);
+    return 2;
+  }
+  // OUT is checked against every input as `check --out` checks it: never an input, a link to one, or someone else's file.
+  try {
+    for (const file of options.files) await checkOut(file, options.out, options.force);
+  } catch (e) {
+    if (!(e instanceof OutError)) throw e;
+    io.stderr(`plan-monitor: ${e.message}\n`);
+    return e.status;
+  }
+  const names = planNames(options.files, (f) => path.basename(f));
+  const plans: PortfolioPlan[] = [];
+  let status = 0;
+  for (const [i, file] of options.files.entries()) {
+    try {
+      const report = await scanWorkbook(await XlsxHost.fromBuffer(await readFile(file)), { asAt: options.asAt, settings });
+      if (report.sheets.length === 0) {
+        io.stderr(`plan-monitor: ${file}: no plan found\n`);
+        status = 3;
+      }
+      plans.push({ file: names[i], report });
+    } catch (e) {
+      io.stderr(`plan-monitor: ${file}: ${reasonFor(e)}\n`);
+      status = 3;
+    }
+  }
+  if (status !== 0) {
+    io.stderr(`plan-monitor: ${options.out} not written\n`);
+    return status;
+  }
+  const host = new XlsxHost(new ExcelJS.Workbook());
+  await host.writeSheets([portfolioSheet(plans, options.asAt, settings)]);
+  await writeOutAtomically(options.out, await host.toBuffer());
+  const actions = plans.reduce((n, p) => n + p.report.sheets.reduce((m, s) => m + s.items.length, 0), 0);
+  io.stdout(`Portfolio as at ${options.asAt}: ${plans.length} plan(s), ${actions} action(s).\n`);
+  io.stderr(`plan-monitor: wrote ${options.out} (the portfolio sheet; ${options.files.join(", ")} unchanged)\n`);
+  return 0;
 }
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
@@ -133,7 +187,7 @@ export async function checkFile(
     await checkOut(file, options.out, options.force ?? false);
     await writeOutAtomically(options.out, buffer);
     for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
-    io.stderr(`plan-monitor: wrote ${options.out} (RAG colours and summary sheets; ${file} is unchanged)\n`);
+    io.stderr(`plan-monitor: wrote ${options.out} (RAG colours, summary sheets and their charts; ${file} is unchanged)\n`);
   }
   return report;
 }

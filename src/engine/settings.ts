@@ -37,6 +37,13 @@ export const SettingsSchema = z.object({
   escalateDaysOverdue: z.number().int().min(0).max(3650).default(90),
   /** Per-sheet corrections, by sheet name. */
   sheets: z.record(z.string(), SheetOverrideSchema).default({}),
+  /** Plan health: a theme is At risk when at least this share of its actions is overdue (amber or red), 0..1. */
+  healthAtRiskShare: z.number().min(0).max(1).default(0.1),
+  /** Plan health: Off track when at least this share of its actions is overdue; not below healthAtRiskShare. */
+  healthOffTrackShare: z.number().min(0).max(1).default(0.3),
+}).refine((s) => s.healthOffTrackShare >= s.healthAtRiskShare, {
+  message: "the Off track share must not be below the At risk share",
+  path: ["healthOffTrackShare"],
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -115,10 +115,15 @@ test("RAG counts per theme and per owner, with RAG words in the headings", async
   const tables = [...root.querySelectorAll("table")];
   expect(tables.map((t) => text(t.querySelector("caption")))).toEqual(["By theme", "By owner"]);
   const headings = [...tables[0].querySelectorAll("thead th")].map(text);
-  expect(headings).toEqual(["Theme", "Blue", "Green", "Amber", "Red", "Grey", "All"]);
+  expect(headings).toEqual(["Theme", "Blue", "Green", "Amber", "Red", "Grey", "All", "Health"]);
   const totalRow = tables[0].querySelector("tfoot tr") as HTMLElement;
   expect(text(totalRow.querySelector("th"))).toBe("Total");
-  expect(text(totalRow.lastElementChild)).toBe("17");
+  expect(text(totalRow.children[6])).toBe("17");
+  // Plan health per theme, in words (the owners table has none).
+  const healthCells = [...tables[0].querySelectorAll("[data-health]")];
+  expect(healthCells.length).toBe(tables[0].querySelectorAll("tbody tr").length + 1);
+  for (const c of healthCells) expect(["On track", "At risk", "Off track"]).toContain(text(c));
+  expect([...tables[1].querySelectorAll("thead th")].map(text)).not.toContain("Health");
 });
 
 test("Colour RAG, Clear colours and Build summary sheets call the host and say what happened", async () => {
@@ -372,7 +377,8 @@ test("axe finds no accessibility violations in the checked pane (light and dark)
     await unmount(mounted);
     mounted = null;
   }
-});
+  // Two full axe runs: about 3 s alone, more than jest's default 5 s when the whole suite runs in parallel.
+}, 30_000);
 
 test("the host's warnings and unusable saved settings are told to the user", async () => {
   const host = new MemoryHost(grids);

@@ -116,6 +116,46 @@ describe("formulas and parts", () => {
   });
 });
 
+describe("alongside what the workbook already has", () => {
+  test("a picture on the plan sheet and a user sheet already called “PM Summary – Themes”: both kept, charts on our renamed sheet", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pm-charts-image-"));
+    try {
+      const ExcelJS = (await import("exceljs")).default;
+      const source = new ExcelJS.Workbook();
+      const plan = source.addWorksheet("Plan");
+      plan.addRow(["Ref", "Action", "Owner", "Due", "Status", "Theme"]);
+      plan.addRow(["1", "Do the first thing", "Ann", new Date(Date.UTC(2020, 0, 31)), "", "Theme A"]);
+      plan.addRow(["2", "Do the second thing", "Bob", new Date(Date.UTC(2020, 5, 30)), "Complete", "Theme B"]);
+      const logo = source.addImage({ buffer: readFileSync(path.join(__dirname, "../../assets/icon-32.png")) as never, extension: "png" });
+      plan.addImage(logo, { tl: { col: 7, row: 1 }, ext: { width: 32, height: 32 } });
+      source.addWorksheet(SUMMARY_SHEET_NAMES.themes).getCell("A1").value = "my own notes";
+      const input = Buffer.from(await source.xlsx.writeBuffer());
+
+      const { buffer, notices, report } = await writeCopy(input, { asAt: "2020-03-01", settings: defaultSettings() });
+      expect(notices.join(" ")).toContain(`${SUMMARY_SHEET_NAMES.themes} (2)`);
+      const zip = await JSZip.loadAsync(buffer);
+      const drawings = Object.keys(zip.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f));
+      expect(drawings.length).toBe(3); // the picture's, the themes sheet's, the owners sheet's
+      expect(Object.keys(zip.files).some((f) => f.startsWith("xl/media/"))).toBe(true);
+      const file = path.join(dir, "with-image.xlsx");
+      writeFileSync(file, buffer);
+      const sheets = readWithOpenpyxl([file])[file];
+      expect(sheets[SUMMARY_SHEET_NAMES.themes]).toEqual([]);
+      const ours = sheets[`${SUMMARY_SHEET_NAMES.themes} (2)`];
+      expect(ours.map((c) => c.type)).toEqual(["BarChart", "LineChart"]);
+      expect(ours[0].series[0].valRef.startsWith(`'${SUMMARY_SHEET_NAMES.themes} (2)'!`)).toBe(true);
+      expect(ours[0].series[0].catCells).toEqual(countByTheme(allItems(report).map((e) => e.item)).map((r) => r.label));
+      expect(ours[0].series[0].catCache).toEqual(ours[0].series[0].catCells);
+      // The picture's parts are as exceljs wrote them for the input (openpyxl cannot read exceljs's picture anchors, so compare the parts).
+      const inZip = await JSZip.loadAsync(input);
+      for (const part of ["xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/media/image1.png", "xl/worksheets/_rels/sheet1.xml.rels"])
+        expect(await zip.file(part)!.async("base64")).toBe(await inZip.file(part)!.async("base64"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("charts on every corpus workbook", () => {
   const settings = defaultSettings();
   const entries = corpusEntries();

@@ -94,9 +94,9 @@ test(
       expect(bar).toMatch(/Blue\s+Green\s+Amber\s+Red\s+Grey/);
       expect(page(3)).toContain("Trend across reports");
       if (canRaster) {
-        // Page 1 has the red fill only in header cells; page 2 has them and the red bars (21 red actions).
+        // Pages 2 and 3 repeat the same header rows; page 2 also has the red bars (21 red actions), page 3 only a red line.
         const red = RAG_FILL.red;
-        expect(pixelsOf(pdf, 2, red)).toBeGreaterThan(3 * pixelsOf(pdf, 1, red));
+        expect(pixelsOf(pdf, 2, red)).toBeGreaterThan(2 * pixelsOf(pdf, 3, red));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

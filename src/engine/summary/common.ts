@@ -2,6 +2,7 @@
 // (words, so a black-and-white print still reads), the provenance footnote
 // (which sheets and header rows, which settings) and the print setup.
 import type { PlanReport, Rag } from "../report";
+import { healthRule } from "../health";
 import type { Settings } from "../settings";
 import { RAG_FILL, type PrintSpec, type SheetCell, type SheetCellStyle } from "../writeback";
 import { cell, headerCell, type SheetBuilder } from "./sheet-builder";
@@ -64,6 +65,7 @@ function settingLines(settings: Settings): string[] {
     `RAG: amber up to ${settings.amberDays} days past the due date, red after that; grey when there is no due date.`,
     `Complete when the status says: ${settings.completeWords.join(", ")}.`,
     `Escalated when ${escalationRule(settings)}.`,
+    healthRule(settings),
   ];
   for (const [name, o] of Object.entries(settings.sheets)) {
     const parts = [

@@ -2,7 +2,8 @@
 // a totals line and, for themes, the change in each RAG since the last report.
 // Figures are plain numbers (no formulas) so every host writes the same values.
 import type { CountRow, RagCounts } from "../counts";
-import { RAG_FILL, type ChartSpec } from "../writeback";
+import { HEALTH_FILL, HEALTH_LABEL, planHealth, type HealthThresholds } from "../health";
+import { RAG_FILL, type ChartSpec, type SheetCell } from "../writeback";
 import { textKey } from "../text";
 import { CHANGE, NUMBER, PERCENT, RAG_ORDER, ragHeader, shortDate, TEXT } from "./common";
 import { cell, headerCell, type Row, type SheetBuilder } from "./sheet-builder";
@@ -28,28 +29,52 @@ export interface CountTable {
   totalRow: number;
 }
 
-export function countTable(b: SheetBuilder, asAt: string, labelHeader: string, rows: readonly CountRow[], total: CountRow, change?: ChangeBasis): CountTable {
-  groupHeader(b, asAt, change);
+/**
+ * The table; with `health`, a Plan health column after the others (after the
+ * change columns when there are some): On track / At risk / Off track on its colour.
+ */
+export function countTable(
+  b: SheetBuilder,
+  asAt: string,
+  labelHeader: string,
+  rows: readonly CountRow[],
+  total: CountRow,
+  change?: ChangeBasis,
+  health?: HealthThresholds,
+): CountTable {
+  groupHeader(b, asAt, change, health);
   const headerRow = b.add([
     headerCell(labelHeader, { horizontal: "left" }),
     ...RAG_ORDER.map(ragHeader),
     headerCell("Total"),
     headerCell("% complete"),
     ...(change ? RAG_ORDER.map(ragHeader) : []),
+    ...(health ? [headerCell("Health")] : []),
   ]);
   const firstRow = b.next;
-  for (const row of rows) b.add(countRow(row, TEXT, change && changeOf(row.counts, change.byKey.get(textKey(row.label)), change)));
+  const withHealth = (cells: Row, row: CountRow, bold = false): Row => (health ? [...cells, healthCell(row, health, bold)] : cells);
+  for (const row of rows) b.add(withHealth(countRow(row, TEXT, change && changeOf(row.counts, change.byKey.get(textKey(row.label)), change)), row));
   const lastRow = b.next - 1;
-  const totalRow = b.add(countRow(total, { ...TEXT, bold: true }, change && changeOf(total.counts, change.total ?? undefined, change), true));
+  const totalRow = b.add(withHealth(countRow(total, { ...TEXT, bold: true }, change && changeOf(total.counts, change.total ?? undefined, change), true), total, true));
   return { headerRow, firstRow, lastRow, totalRow };
 }
 
-function groupHeader(b: SheetBuilder, asAt: string, change: ChangeBasis | undefined): void {
+/** The health word on its colour; bold on the totals line. */
+function healthCell(row: CountRow, t: HealthThresholds, bold: boolean): SheetCell {
+  const h = planHealth(row.counts, t);
+  return cell(HEALTH_LABEL[h], { ...(bold ? { bold: true } : {}), fill: HEALTH_FILL[h], border: true, horizontal: "center" });
+}
+
+/** Column of the health cells (0-based) in a table with or without change columns. */
+export const healthColumn = (withChange: boolean): number => COUNT_COLUMNS.firstChange + (withChange ? CHANGE_WIDTH : 0);
+
+function groupHeader(b: SheetBuilder, asAt: string, change: ChangeBasis | undefined, health: HealthThresholds | undefined): void {
   const { firstRag, complete, firstChange } = COUNT_COLUMNS;
   const row: Row = [null, headerCell(`Actions by RAG as at ${shortDate(asAt)}`)];
   if (change) {
     row[firstChange] = headerCell(change.since ? `Change since ${shortDate(change.since)}` : "Change (no earlier report)");
   }
+  if (health) row[healthColumn(Boolean(change))] = headerCell("Plan health");
   const r = b.add(row);
   b.merge(r, firstRag, r, complete);
   if (change) b.merge(r, firstChange, r, firstChange + CHANGE_WIDTH - 1);

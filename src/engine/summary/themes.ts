@@ -11,10 +11,12 @@ import { countsOf, previousSnapshot, snapshotTotals, type History } from "./hist
 import { SUMMARY_SHEET_NAMES, SUMMARY_TITLES } from "./names";
 import { cell, headerCell, SheetBuilder } from "./sheet-builder";
 
-const WIDTH = COUNT_TABLE_WIDTH + CHANGE_WIDTH;
-const COLUMN_WIDTHS = [52, 9, 9, 9, 9, 9, 8, 12, 8, 8, 8, 8, 8];
-/** Rows a chart is given below the tables. */
+/** The count table, its change columns and the Plan health column. */
+const WIDTH = COUNT_TABLE_WIDTH + CHANGE_WIDTH + 1;
+const COLUMN_WIDTHS = [52, 9, 9, 9, 9, 9, 8, 12, 8, 8, 8, 8, 8, 13];
+/** Rows a chart is given below the tables; the bar chart gets more when there are many themes. */
 const CHART_ROWS = 20;
+const barChartRows = (themes: number): number => Math.max(CHART_ROWS, Math.ceil(themes * 1.4) + 8);
 
 /** `history` already holds this report's snapshot (see recordSnapshot). */
 export function themesSheet(report: PlanReport, settings: Settings, history: History): SheetSpec {
@@ -22,7 +24,7 @@ export function themesSheet(report: PlanReport, settings: Settings, history: His
   const b = new SheetBuilder(WIDTH);
   stamp(b, SUMMARY_TITLES.themes, report, settings);
   b.blank();
-  const table = countTable(b, report.asAt, "Theme", countByTheme(items), totalCounts(items), changeBasis(history, report.asAt));
+  const table = countTable(b, report.asAt, "Theme", countByTheme(items), totalCounts(items), changeBasis(history, report.asAt), settings);
   b.blank();
   const trend = trendTable(b, history);
   provenance(b, report, settings, [changeNote(history, report.asAt)]);
@@ -35,7 +37,7 @@ export function themesSheet(report: PlanReport, settings: Settings, history: His
     range: { top: trend.headerRow, left: 0, bottom: trend.lastRow, right: RAG_ORDER.length },
     seriesBy: "columns",
     colours: RAG_ORDER.map((rag) => RAG_FILL[rag]),
-    anchor: { row: chartRow + CHART_ROWS, col: 0 },
+    anchor: { row: chartRow + barChartRows(table.lastRow - table.firstRow + 1), col: 0 },
   });
   return b.build({
     name: SUMMARY_SHEET_NAMES.themes,

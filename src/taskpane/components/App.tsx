@@ -144,7 +144,7 @@ function TaskPane({ backend, asAt, operations }: Omit<AppProps, "theme">) {
       {report && (
         <>
           <SheetsPanel report={report} settings={state.settings} busy={busy} onCorrect={pane.correctSheet} onUseSelectedRow={pane.takeSelectedRow} />
-          {report.sheets.length > 0 && <CountsPanel report={report} />}
+          {report.sheets.length > 0 && <CountsPanel report={report} health={state.settings ?? undefined} />}
           {report.sheets.length > 0 && <FindingsPanel report={report} onSelect={pane.selectCell} />}
         </>
       )}

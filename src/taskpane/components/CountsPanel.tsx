@@ -3,6 +3,7 @@
 import { makeStyles, mergeClasses, tokens, typographyStyles } from "@fluentui/react-components";
 import { useId } from "react";
 import { countByOwner, countByTheme, totalCounts, type CountRow } from "../../engine/counts";
+import { HEALTH_FILL, HEALTH_LABEL, HEALTHS, healthRule, planHealth, type Health, type HealthThresholds } from "../../engine/health";
 import { RAGS, type PlanReport, type SheetReport } from "../../engine/report";
 import { RAG_LABEL } from "../../engine/writeback";
 import { ragWord } from "../words";
@@ -49,9 +50,15 @@ const useStyles = makeStyles({
     ...typographyStyles.caption2Strong,
   },
   zero: { color: tokens.colorNeutralForeground3 },
+  healthCol: { width: "52px", textAlign: "center" },
+  health: { display: "inline-block", paddingInline: "2px", borderRadius: tokens.borderRadiusSmall, color: "#000000", printColorAdjust: "exact" },
 });
 
-export function CountsPanel({ report }: { report: PlanReport }) {
+/** `health`: the settings' thresholds; with them the theme table gets a Health column (On track / At risk / Off track). */
+// Classes, not inline styles: the pane's content security policy allows no inline style.
+const useHealthFills = makeStyles(Object.fromEntries(HEALTHS.map((h) => [h, { backgroundColor: HEALTH_FILL[h] }])) as Record<Health, { backgroundColor: string }>);
+
+export function CountsPanel({ report, health }: { report: PlanReport; health?: HealthThresholds }) {
   const shared = useShared();
   const s = useStyles();
   const headingId = useId();
@@ -71,18 +78,18 @@ export function CountsPanel({ report }: { report: PlanReport }) {
       </ul>
       {sheets.length === 0 && <p className={shared.para}>No actions to count.</p>}
       {sheets.map((sheet) => (
-        <SheetCounts key={sheet.name} sheet={sheet} showName={sheets.length > 1} />
+        <SheetCounts key={sheet.name} sheet={sheet} showName={sheets.length > 1} health={health} />
       ))}
     </section>
   );
 }
 
-function SheetCounts({ sheet, showName }: { sheet: SheetReport; showName: boolean }) {
+function SheetCounts({ sheet, showName, health }: { sheet: SheetReport; showName: boolean; health?: HealthThresholds }) {
   const shared = useShared();
   const total = totalCounts(sheet.items);
   const tables = (
     <>
-      <CountTable caption="By theme" what="Theme" rows={countByTheme(sheet.items)} total={total} />
+      <CountTable caption="By theme" what="Theme" rows={countByTheme(sheet.items)} total={total} health={health} />
       <CountTable caption="By owner" what="Owner" rows={countByOwner(sheet.items)} total={total} />
     </>
   );
@@ -95,8 +102,20 @@ function SheetCounts({ sheet, showName }: { sheet: SheetReport; showName: boolea
   );
 }
 
-function CountTable({ caption, what, rows, total }: { caption: string; what: string; rows: CountRow[]; total: CountRow }) {
+function CountTable({ caption, what, rows, total, health }: { caption: string; what: string; rows: CountRow[]; total: CountRow; health?: HealthThresholds }) {
   const s = useStyles();
+  const fills = useHealthFills();
+  const healthCell = (row: CountRow) => {
+    if (!health) return null;
+    const h = planHealth(row.counts, health);
+    return (
+      <td className={s.healthCol} data-health={h}>
+        <span className={mergeClasses(s.health, fills[h])}>
+          {HEALTH_LABEL[h]}
+        </span>
+      </td>
+    );
+  };
   const cell = (n: number, key?: string) => (
     <td key={key} className={n ? s.numCol : mergeClasses(s.numCol, s.zero)}>
       {n}
@@ -121,6 +140,11 @@ function CountTable({ caption, what, rows, total }: { caption: string; what: str
           <th scope="col" className={s.numCol}>
             <span className={s.ragHead}>All</span>
           </th>
+          {health && (
+            <th scope="col" className={s.healthCol} title={healthRule(health)}>
+              Health
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -131,6 +155,7 @@ function CountTable({ caption, what, rows, total }: { caption: string; what: str
             </th>
             {RAGS.map((rag) => cell(r.counts[rag], rag))}
             {cell(r.counts.total)}
+            {healthCell(r)}
           </tr>
         ))}
       </tbody>
@@ -141,6 +166,7 @@ function CountTable({ caption, what, rows, total }: { caption: string; what: str
           </th>
           {RAGS.map((rag) => cell(total.counts[rag], rag))}
           {cell(total.counts.total)}
+          {healthCell(total)}
         </tr>
       </tfoot>
     </table>
