@@ -51,7 +51,7 @@ export function formatReport(unsafeReport: PlanReport, unsafeOpts: FormatOptions
   const bold = (s: string) => (opts.color ? `${BOLD}${s}${RESET}` : s);
   const out: string[] = [];
   out.push(bold(`${opts.file} — as at ${report.asAt}`));
-  for (const sheet of report.sheets) out.push("", ...formatSheet(sheet, opts, bold));
+  for (const sheet of report.sheets) append(out, ["", ...formatSheet(sheet, opts, bold)]);
   for (const s of report.skipped) out.push("", `Sheet "${s.name}": no plan (${s.reason}).`, ...formatCandidate(s));
   return out.join("\n") + "\n";
 }
@@ -66,7 +66,7 @@ function formatCandidate(s: SkippedSheet): string[] {
 /** One line per column: its letter, its role and why. */
 function formatEvidence(evidence: readonly ColumnEvidence[]): string[] {
   const sorted = [...evidence].sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
-  const width = Math.max(0, ...sorted.map((e) => e.role.length));
+  const width = sorted.reduce((w, e) => Math.max(w, e.role.length), 0);
   return sorted.map((e) => `    ${e.column.padEnd(3)} ${e.role.padEnd(width)}  ${e.because}`);
 }
 
@@ -74,6 +74,11 @@ function formatEvidence(evidence: readonly ColumnEvidence[]): string[] {
 export function settingsAccepting(s: SkippedSheet): string | null {
   if (!s.candidate) return null;
   return JSON.stringify({ sheets: { [s.name]: { headerRow: s.candidate.headerRow, columns: s.candidate.columns } } });
+}
+
+/** out.push(...lines) without spreading: 200,000 lines as arguments overflow the call stack. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 function formatSheet(sheet: SheetReport, opts: FormatOptions, bold: (s: string) => string): string[] {
@@ -90,12 +95,11 @@ function formatSheet(sheet: SheetReport, opts: FormatOptions, bold: (s: string) 
   if (sheet.updated) out.push(`  Updated ${sheet.updated}`);
   out.push(`  ${sheet.items.length} item(s)`);
   const items = sheet.items;
-  out.push("", ...table("Theme", countByTheme(items), totalCounts(items), opts));
-  out.push("", ...table("Owner", countByOwner(items), totalCounts(items), opts));
-  const findings = [
-    ...sheet.findings.map((f) => ({ f, ref: "" })),
-    ...allItems({ asAt: "", sheets: [sheet], skipped: [] }).flatMap(({ item }) => item.findings.map((f) => ({ f, ref: item.ref }))),
-  ];
+  append(out, ["", ...table("Theme", countByTheme(items), totalCounts(items), opts)]);
+  append(out, ["", ...table("Owner", countByOwner(items), totalCounts(items), opts)]);
+  const findings = sheet.findings
+    .map((f) => ({ f, ref: "" }))
+    .concat(allItems({ asAt: "", sheets: [sheet], skipped: [] }).flatMap(({ item }) => item.findings.map((f) => ({ f, ref: item.ref }))));
   out.push("", bold(`  Findings (${findings.length})`));
   for (const { f, ref } of findings) out.push(`    ${`${f.column}${f.row}`.padEnd(7)} ${f.code.padEnd(20)} ${ref ? `[${ref}] ` : ""}${f.message}`);
   return out;
@@ -110,7 +114,8 @@ const RAG_HEAD: [Rag, string][] = [
 ];
 
 function table(title: string, rows: CountRow[], total: CountRow, opts: FormatOptions): string[] {
-  const labelWidth = Math.min(60, Math.max(title.length, ...rows.map((r) => excerpt(r.label, 60).length), 5));
+  // A loop, not Math.max(...rows): a plan with 200,000 owners would overflow the call stack.
+  const labelWidth = Math.min(60, rows.reduce((w, r) => Math.max(w, excerpt(r.label, 60).length), Math.max(title.length, 5)));
   const paint = (rag: Rag, s: string) => (opts.color ? `${ANSI[rag]}${s}${RESET}` : s);
   const head = `  ${title.padEnd(labelWidth)} ${RAG_HEAD.map(([rag, h]) => paint(rag, h.padStart(6))).join("")} ${"Total".padStart(6)} ${"%done".padStart(6)}`;
   const line = (r: CountRow) =>

@@ -111,6 +111,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   for (const file of files) {
     try {
       const report = await checkFile(file, options, settings, io);
+      warnUnknownSheets(file, report, settings, io);
       if (options.json) io.stdout(terminalSafeJson(JSON.stringify(PlanReportSchema.parse(report), null, files.length > 1 ? undefined : 2)) + "\n");
       else io.stdout(formatReport(report, { color: options.color && process.stdout.isTTY === true, file }));
       if (report.sheets.length === 0) {
@@ -146,13 +147,20 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   return status;
 }
 
+const MAX_SETTINGS_BYTES = 1_048_576;
+
 /** Settings from --settings FILE.json (validated), with --amber-days on top. */
 async function loadSettings(options: CheckOptions): Promise<Settings> {
   let raw: unknown = {};
   if (options.settingsFile) {
     let text: string;
     try {
-      text = await readFile(options.settingsFile, "utf8");
+      const info = await stat(options.settingsFile);
+      if (info.isDirectory()) throw new Error("this is a folder, not a settings file; name the .json file inside it");
+      if (!info.isFile()) throw new Error("this is not a regular file, so it cannot be a settings file");
+      if (info.size > MAX_SETTINGS_BYTES) throw new Error(`this file is ${Math.round(info.size / 1_048_576)} MB; a settings file is a few lines of JSON`);
+      // Windows editors (Notepad) save UTF-8 with a byte order mark, which JSON.parse does not accept.
+      text = (await readFile(options.settingsFile, "utf8")).replace(/^\uFEFF/, "");
     } catch (e) {
       throw new Error(`--settings ${options.settingsFile}: ${reasonFor(e)}`);
     }
@@ -190,6 +198,19 @@ export async function checkFile(
     io.stderr(`plan-monitor: wrote ${options.out} (RAG colours, summary sheets and their charts; ${file} is unchanged)\n`);
   }
   return report;
+}
+
+/** A warning for each sheet the settings correct that the workbook does not have, naming the sheets it has. */
+function warnUnknownSheets(file: string, report: PlanReport, settings: Settings, io: Io): void {
+  const names = [...report.sheets.map((s) => s.name), ...report.skipped.map((s) => s.name)];
+  for (const wanted of Object.keys(settings.sheets)) {
+    if (names.includes(wanted)) continue;
+    const sameButCase = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    const has = names.length ? `its sheets are ${names.map((n) => `"${n}"`).join(", ")}` : "it has no sheets";
+    io.stderr(
+      `plan-monitor: warning: the settings correct a sheet "${wanted}", which ${file} does not have${sameButCase ? ` (did you mean "${sameButCase}"? sheet names must match exactly)` : ""}; ${has}\n`,
+    );
+  }
 }
 
 function reasonFor(e: unknown): string {

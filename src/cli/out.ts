@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { constants, type Stats } from "node:fs";
 import { lstat, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { SUMMARY_TITLES } from "../engine/summary/names";
 import { OWNED_NAME_PREFIX } from "../xlsx/write-owned";
 import { readZipEntry, zipEntries } from "../xlsx/zip";
 
@@ -24,13 +25,23 @@ export class OutError extends Error {
 
 const OUT_EXTENSION = /\.(xlsx|xlsm)$/i;
 
-/** Is this .xlsx the output of Plan Monitor (its workbook holds a PlanMonitor_ defined name)? */
+/**
+ * Is this .xlsx the output of Plan Monitor? Its workbook holds a PlanMonitor_
+ * defined name (the marker of a summary sheet) and its text holds one of the
+ * titles Plan Monitor writes in A1 of those sheets (a marker alone can be copied).
+ */
 export function isPlanMonitorOutput(bytes: Uint8Array): boolean {
   const entries = zipEntries(bytes);
-  const workbook = entries?.find((e) => e.name === "xl/workbook.xml");
-  if (!workbook) return false;
-  const xml = readZipEntry(bytes, workbook, 64 * 1024 * 1024);
-  return xml !== null && new RegExp(`<definedName\\b[^>]*\\bname="${OWNED_NAME_PREFIX}`).test(xml.toString("utf8"));
+  if (!entries) return false;
+  const part = (name: string): string | null => {
+    const entry = entries.find((e) => e.name === name);
+    return entry ? (readZipEntry(bytes, entry, 64 * 1024 * 1024)?.toString("utf8") ?? null) : null;
+  };
+  const workbook = part("xl/workbook.xml");
+  if (workbook === null || !new RegExp(`<definedName\\b[^>]*\\bname="${OWNED_NAME_PREFIX}`).test(workbook)) return false;
+  const titles = Object.values(SUMMARY_TITLES);
+  const texts = [part("xl/sharedStrings.xml"), ...entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).map((e) => part(e.name))];
+  return texts.some((t) => t !== null && titles.some((title) => t.includes(title)));
 }
 
 const sameFile = (a: { dev: number; ino: number }, b: { dev: number; ino: number }): boolean => a.dev === b.dev && a.ino === b.ino;

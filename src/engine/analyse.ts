@@ -250,7 +250,8 @@ function dueSource(v: LaidOutItem["values"]): LaidOutItem["values"]["due"] {
 const placeOf = (source: { row: number; col: number }): F.At => ({ column: columnLetter(source.col), row: source.row + 1 });
 
 function sheetFindings(layout: SheetLayout): Finding[] {
-  const firstCol = Math.min(...layout.header.keys.keys());
+  let firstCol = Infinity;
+  for (const c of layout.header.keys.keys()) firstCol = Math.min(firstCol, c); // no spread: a header may span 16,384 columns
   return layout.repeatedHeaderRows.map((r) => F.repeatedHeader({ column: columnLetter(firstCol), row: r + 1 }));
 }
 

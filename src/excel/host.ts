@@ -656,7 +656,7 @@ export class OfficePlanHost implements PlanHost {
 
   /** Queue the writes of one summary sheet (it is empty when this runs). */
   private async queueSheet(ws: Excel.Worksheet, spec: SheetSpec, flushIfFull: (bytes: number) => Promise<void>): Promise<void> {
-    const width = Math.max(1, ...spec.rows.map((r) => r.length));
+    const width = spec.rows.reduce((w, r) => Math.max(w, r.length), 1); // not Math.max(...rows): 200,000 rows overflow the stack
     const height = spec.rows.length;
     const at = (r: number, c: number): SheetCell | null => spec.rows[r]?.[c] ?? null;
 

@@ -4,6 +4,7 @@ import type { Cell, Grid, MergedArea, TableArea } from "../engine/grid";
 import { isDateFormat } from "numfmt";
 import { displayText, plainValue, solidFillColour } from "./cells";
 import { installExceljsFixes } from "./exceljs-fixes";
+import { inflatesBeyond, zipEntries, type ZipEntry } from "./zip";
 
 /** Days from the 1900 date system's day 0 to the 1904 system's. */
 const DATE1904_OFFSET = 1462;
@@ -69,6 +70,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
 export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array): Promise<{ workbook: ExcelJS.Workbook; grids: Grid[] }> {
   loadMergesInLinearTime();
   installExceljsFixes();
+  refuseZipBomb(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as ArrayBuffer);
@@ -79,6 +81,44 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array): Promis
   // document renamed .xlsx, say) loads as a workbook without sheets.
   if (wb.worksheets.length === 0 && !containsText(data, "xl/workbook.xml")) throw new WorkbookReadError(NOT_A_WORKBOOK_ZIP);
   return { workbook: wb, grids: gridsFromWorkbook(wb) };
+}
+
+/** What Plan Monitor unpacks at most: all parts together, and one part. A 200,000-row plan is about 100 MB of sheet XML. */
+export const UNPACKED_LIMITS = { totalBytes: 1024 * 1_048_576, partBytes: 512 * 1_048_576, ratio: 500, ratioFromBytes: 10 * 1_048_576 };
+
+const mb = (n: number): string => `${Math.round(n / 1_048_576).toLocaleString("en-GB")} MB`;
+
+/**
+ * Refuses, before exceljs unpacks anything, a package that would unpack to more
+ * than Plan Monitor reads (a "zip bomb": a small file whose parts inflate to
+ * gigabytes). The central directory's sizes are checked first (sum, each part,
+ * and the packing ratio, which is 5-30 for real sheets); then every deflated part
+ * is inflated with a cap of its stated size, so a part that lies about its size
+ * is refused too. A package whose directory cannot be read is left to exceljs,
+ * whose error is explained as before.
+ */
+export function refuseZipBomb(data: ArrayBuffer | Uint8Array, limits = UNPACKED_LIMITS): void {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return;
+  const entries = zipEntries(bytes);
+  if (!entries) return;
+  const refuse = (why: string): never => {
+    throw new WorkbookReadError(
+      `this workbook would unpack to ${why}, more than Plan Monitor reads; a plan is never this large, so the file is damaged or made to exhaust memory (a "zip bomb"). Plan Monitor did not open it`,
+    );
+  };
+  const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
+  if (total > limits.totalBytes) refuse(`${mb(total)} (limit ${mb(limits.totalBytes)})`);
+  const ratioOf = (e: ZipEntry): number => e.uncompressedSize / Math.max(1, e.compressedSize);
+  for (const e of entries) {
+    if (e.uncompressedSize > limits.partBytes) refuse(`${mb(e.uncompressedSize)} in its part ${e.name} alone (limit ${mb(limits.partBytes)})`);
+    if (e.uncompressedSize > limits.ratioFromBytes && ratioOf(e) > limits.ratio)
+      refuse(`${mb(e.uncompressedSize)} in its part ${e.name}, ${Math.round(ratioOf(e)).toLocaleString("en-GB")} times its packed size (real workbooks are under ${limits.ratio} times)`);
+  }
+  for (const e of entries) {
+    if (inflatesBeyond(bytes, e, e.uncompressedSize))
+      refuse(`more than its directory says: its part ${e.name} holds more than the ${e.uncompressedSize.toLocaleString("en-GB")} bytes stated`);
+  }
 }
 
 const REMEDY_DAMAGED = "open it in Excel to repair it, or get a fresh copy, and try again";

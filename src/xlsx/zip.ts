@@ -92,3 +92,18 @@ export function readZipEntry(data: Uint8Array, entry: ZipEntry, maxBytes: number
   }
   return null;
 }
+
+/** Does a deflated entry inflate to more than maxBytes? (false when it fits, or is damaged: the reader then says so) */
+export function inflatesBeyond(data: Uint8Array, entry: ZipEntry, maxBytes: number): boolean {
+  if (entry.method !== 8) return false;
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const p = entry.localHeaderOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) return false;
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  try {
+    inflateRawSync(buf.subarray(start, start + entry.compressedSize), { maxOutputLength: Math.max(1, maxBytes) });
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
+  }
+}

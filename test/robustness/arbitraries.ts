@@ -260,7 +260,7 @@ const isoBetween = (from: number, to: number): fc.Arbitrary<string> =>
 /** An ISO date from 1900 to 2100, mostly near the dates plans hold (so items come out amber too). */
 export const isoDateArb: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: isoBetween(2009, 2022) }, { weight: 1, arbitrary: isoBetween(1900, 2100) });
 
-const letters = fc.constantFrom("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "Z", "AA", "XFD", "ZZZ");
+const letters = fc.constantFrom("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "Z", "AA", "XFD", "XFC"); // XFD is Excel's last column: beyond it the settings are refused
 
 /** Valid settings, including per-sheet overrides that point at nonsense (rows past the end, empty columns). */
 export const settingsArb: fc.Arbitrary<Settings> = fc
