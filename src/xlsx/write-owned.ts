@@ -12,7 +12,7 @@
 // sheet is the user's: it is read as data, and the summary is written as a new
 // sheet under a free name, the marker then pointing at that.
 import type ExcelJS from "exceljs";
-import { SUMMARY_TITLES } from "../engine/summary/names";
+import { OWNED_TITLES } from "../engine/summary/names";
 import { plainValue } from "./cells";
 
 export const OWNED_NAME_PREFIX = "PlanMonitor_";
@@ -30,7 +30,7 @@ export function sheetNameOfRef(ref: string): string | null {
 export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** The title Plan Monitor writes in A1 of its sheet of this kind, if it writes such a sheet. */
-const titleOf = (kind: string): string | undefined => (Object.hasOwn(SUMMARY_TITLES, kind) ? SUMMARY_TITLES[kind as keyof typeof SUMMARY_TITLES] : undefined);
+const titleOf = (kind: string): string | undefined => (Object.hasOwn(OWNED_TITLES, kind) ? OWNED_TITLES[kind as keyof typeof OWNED_TITLES] : undefined);
 
 /** Does this sheet carry Plan Monitor's own layout for the kind: its title in A1? */
 export function looksOwned(ws: ExcelJS.Worksheet, kind: string): boolean {

@@ -55,3 +55,27 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
   if (hasLibreOffice()) describe(name, fn);
   else describe(name, () => test.todo(LIBREOFFICE_NOT_RUN));
 }
+
+/** Python with openpyxl, the second, independent reader of written workbooks. */
+export const PYTHON = process.env.PLAN_MONITOR_PYTHON || "/usr/bin/python3";
+let openpyxlThere: boolean | undefined;
+export const hasOpenpyxl = (): boolean => (openpyxlThere ??= !path.isAbsolute(PYTHON) || existsSync(PYTHON) ? spawnSync(PYTHON, ["-c", "import openpyxl"], { stdio: "ignore", timeout: 60_000 }).status === 0 : false);
+export const OPENPYXL_NOT_RUN = `${NOT_RUN} openpyxl not installed (apt-get install -y python3-openpyxl; or set PLAN_MONITOR_PYTHON)`;
+
+/** A block that reads written files back with openpyxl: runs where it is installed, and always in CI (which installs it). */
+export function describeWithOpenpyxl(name: string, fn: () => void): void {
+  if (hasOpenpyxl() || inCI()) describe(name, fn);
+  else describe(name, () => test.todo(OPENPYXL_NOT_RUN));
+}
+
+/** One test that needs openpyxl, the same way. */
+export function testWithOpenpyxl(name: string, fn: () => Promise<unknown> | void, timeout?: number): void {
+  if (hasOpenpyxl() || inCI()) test(name, fn as () => Promise<void>, timeout);
+  else test.todo(`${OPENPYXL_NOT_RUN}: ${name}`);
+}
+
+/** A test that means nothing for root (root may write anywhere): said, not silently skipped. */
+export function testUnlessRoot(name: string, fn: () => Promise<unknown> | void, timeout?: number): void {
+  if (process.getuid?.() !== 0) test(name, fn as () => Promise<void>, timeout);
+  else test.todo(`${NOT_RUN} runs as root, who may write to any folder: ${name}`);
+}

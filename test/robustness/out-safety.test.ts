@@ -11,6 +11,7 @@ import path from "node:path";
 import { main } from "../../src/cli/main";
 import { isPlanMonitorOutput } from "../../src/cli/out";
 import { ACTIONS, HEADER } from "../fixtures/make-fixtures";
+import { testUnlessRoot } from "../helpers/requires";
 
 const AS_AT = "2020-06-15";
 let dir: string;
@@ -185,7 +186,7 @@ describe("write errors name OUT, not FILE", () => {
     expect(r.stderr).toMatch(/^plan-monitor: --out .*plan\.xlsx\/copy\.xlsx: .*is not a folder\n$/);
   });
 
-  (process.getuid?.() === 0 ? test.skip : test)("a folder without write permission", async () => {
+  testUnlessRoot("a folder without write permission", async () => {
     const file = planFile();
     const locked = path.join(dir, "locked");
     fs.mkdirSync(locked, 0o555);

@@ -11,17 +11,9 @@ import { main } from "../../src/cli/main";
 import { escapeOoxmlText } from "../../src/xlsx/exceljs-fixes";
 import { readZipEntry, zipEntries } from "../../src/xlsx/zip";
 import { HOSTILE_NUMBERS, HOSTILE_TEXTS, hostileValues } from "./hostile-values";
+import { describeWithOpenpyxl, PYTHON } from "../helpers/requires";
 
-const PYTHON = "/usr/bin/python3";
 const READER = path.join(__dirname, "../helpers/openpyxl-values.py");
-const hasOpenpyxl = (() => {
-  try {
-    execFileSync(PYTHON, ["-c", "import openpyxl"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-round-trip-"));
 const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
@@ -56,7 +48,7 @@ describe("escapeOoxmlText", () => {
   ])("%j is stored as %j", (text, stored) => expect(escapeOoxmlText(text)).toBe(stored));
 });
 
-(hasOpenpyxl ? describe : describe.skip)("check --out keeps every value (read back with openpyxl)", () => {
+describeWithOpenpyxl("check --out keeps every value (read back with openpyxl)", () => {
   const file = path.join(dir, "hostile.xlsx");
   const out = path.join(dir, "hostile-out.xlsx");
   beforeAll(() => fs.writeFileSync(file, hostileValues()));

@@ -46,7 +46,7 @@ describe("unknown keys are errors naming the key and the nearest known one", () 
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      `plan-monitor: The Plan Monitor settings are not valid: unknown setting "amberdays" (did you mean "amberDays"?); the settings there are "amberDays", "completeWords", "escalateRedSnapshots", "escalateDaysOverdue", "sheets".\n`,
+      `plan-monitor: The Plan Monitor settings are not valid: unknown setting "amberdays" (did you mean "amberDays"?); the settings there are "amberDays", "completeWords", "escalateRedSnapshots", "escalateDaysOverdue", "sheets", "healthAtRiskShare", "healthOffTrackShare".\n`,
     );
   });
 

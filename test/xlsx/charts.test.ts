@@ -16,8 +16,8 @@ import { chartData, chartXml, quoteSheet, rangeFormula } from "../../src/xlsx/ch
 import { XlsxHost, writeCopy } from "../../src/xlsx/host";
 import { corpusEntries } from "../helpers/corpus";
 import { load, valueAt } from "./summary-helpers";
+import { describeWithOpenpyxl, PYTHON, testWithOpenpyxl } from "../helpers/requires";
 
-const PYTHON = "/usr/bin/python3";
 const READER = path.join(__dirname, "chart-reader.py");
 
 interface SeriesRead {
@@ -93,7 +93,7 @@ describe("formulas and parts", () => {
     expect([...ser].sort((a, b) => a - b)).toEqual(ser);
   });
 
-  test("a sheet whose name has an apostrophe and an ampersand: openpyxl resolves every reference to the right cells", async () => {
+  testWithOpenpyxl("a sheet whose name has an apostrophe and an ampersand: openpyxl resolves every reference to the right cells", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pm-charts-"));
     try {
       const host = new XlsxHost(new (await import("exceljs")).default.Workbook());
@@ -117,7 +117,7 @@ describe("formulas and parts", () => {
 });
 
 describe("alongside what the workbook already has", () => {
-  test("a picture on the plan sheet and a user sheet already called “PM Summary – Themes”: both kept, charts on our renamed sheet", async () => {
+  testWithOpenpyxl("a picture on the plan sheet and a user sheet already called “PM Summary – Themes”: both kept, charts on our renamed sheet", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pm-charts-image-"));
     try {
       const ExcelJS = (await import("exceljs")).default;
@@ -156,7 +156,7 @@ describe("alongside what the workbook already has", () => {
   });
 });
 
-describe("charts on every corpus workbook", () => {
+describeWithOpenpyxl("charts on every corpus workbook", () => {
   const settings = defaultSettings();
   const entries = corpusEntries();
   const dir = mkdtempSync(path.join(os.tmpdir(), "pm-charts-corpus-"));

@@ -17,3 +17,9 @@ export const SUMMARY_TITLES: Readonly<Record<SummaryKind, string>> = {
   exceptions: "Plan Monitor – Exceptions",
   history: "Plan Monitor – History of reports",
 };
+
+/** A1 of the portfolio sheet that `plan-monitor summary` writes (one board workbook for several plans). */
+export const PORTFOLIO_TITLE = "Plan Monitor – Portfolio of plans";
+
+/** Every title Plan Monitor writes in A1 of a sheet it owns, by the kind it marks the sheet with. */
+export const OWNED_TITLES: Readonly<Record<SummaryKind | "portfolio", string>> = { ...SUMMARY_TITLES, portfolio: PORTFOLIO_TITLE };

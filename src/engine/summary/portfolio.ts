@@ -15,7 +15,8 @@ import { redAndAmber } from "./escalation";
 import { cell, headerCell, type Row, SheetBuilder } from "./sheet-builder";
 
 export const PORTFOLIO_SHEET_NAME = "PM Portfolio";
-export const PORTFOLIO_TITLE = "Plan Monitor – Portfolio of plans";
+export { PORTFOLIO_TITLE } from "./names";
+import { PORTFOLIO_TITLE } from "./names";
 
 export interface PortfolioPlan {
   /** How the plan is named on the sheet: its file name. */
