@@ -14,6 +14,8 @@ import { indexMerges, type MergeIndex } from "./merges";
 
 /** Rows searched for a header: plans put a title, a date and notes above it, rarely more. */
 export const HEADER_SEARCH_ROWS = 60;
+/** A plan header this sure ends the search (confidence is score / 4). */
+const CLEAR_HEADER = 0.75;
 /** Rows under a candidate whose cells are looked at. */
 const SAMPLE_ROWS = 40;
 /** Columns a header can have (a stray cell far to the right must not make every candidate cost the full width). */
@@ -194,6 +196,9 @@ export function findHeaderRow(grid: Grid, width = columnCount(grid)): HeaderSear
   let candidate: (HeaderGuess & { score: number }) | null = null;
   const last = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < last; r++) {
+    // A clear plan header has been found and this row lies in the table under it: rows
+    // further down are its data (or its header repeated), never a better header.
+    if (header && header.confidence >= CLEAR_HEADER && r > header.row + 1) break;
     const guess = readCandidate(top, r, false);
     if (!guess) continue;
     // The same header again further down (a page break): the first one is the header.
