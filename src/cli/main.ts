@@ -54,13 +54,8 @@ function terminalSafeErrors(io: Io): Io {
  * stops it (exit 3), so a board paper never leaves a plan out without saying so.
  */
 async function summary(options: CheckOptions & { out: string }, io: Io): Promise<number> {
-  let settings: Settings;
-  try {
-    settings = await loadSettings(options);
-  } catch (e) {
-    io.stderr(`plan-monitor: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const settings = await settingsOrSay(options, io);
+  if (!settings) return 2;
   // OUT is checked against every input as `check --out` checks it: never an input, a link to one, or someone else's file.
   try {
     for (const file of options.files) await checkOut(file, options.out, options.force);
@@ -74,6 +69,7 @@ async function summary(options: CheckOptions & { out: string }, io: Io): Promise
   let status = 0;
   for (const [i, file] of options.files.entries()) {
     try {
+      await refuseNonFile(file);
       const report = await scanWorkbook(await XlsxHost.fromBuffer(await readFile(file)), { asAt: options.asAt, settings });
       if (report.sheets.length === 0) {
         io.stderr(`plan-monitor: ${file}: no plan found\n`);
@@ -100,13 +96,8 @@ async function summary(options: CheckOptions & { out: string }, io: Io): Promise
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
   const files = options.files.length ? options.files : [SAMPLE_WORKBOOK];
-  let settings: Settings;
-  try {
-    settings = await loadSettings(options);
-  } catch (e) {
-    io.stderr(`plan-monitor: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const settings = await settingsOrSay(options, io);
+  if (!settings) return 2;
   let status = 0;
   for (const file of files) {
     try {
@@ -174,6 +165,23 @@ async function loadSettings(options: CheckOptions): Promise<Settings> {
   return options.amberDays !== undefined ? { ...settings, amberDays: options.amberDays } : settings;
 }
 
+/** The settings, or null once the reason they cannot be used is on stderr. */
+async function settingsOrSay(options: CheckOptions, io: Io): Promise<Settings | null> {
+  try {
+    return await loadSettings(options);
+  } catch (e) {
+    io.stderr(`plan-monitor: ${(e as Error).message}\n`);
+    return null;
+  }
+}
+
+/** A device (/dev/zero), a pipe or a folder is not a workbook; reading one could run forever. */
+async function refuseNonFile(file: string): Promise<void> {
+  const info = await stat(file);
+  if (info.isDirectory()) throw new WorkbookReadError("this is a folder, not a workbook");
+  if (!info.isFile()) throw new WorkbookReadError("this is not a regular file (a device, pipe or socket), so it cannot be a workbook");
+}
+
 /** Reads and checks one workbook; with --out also writes the coloured copy with summary sheets. */
 export async function checkFile(
   file: string,
@@ -181,10 +189,7 @@ export async function checkFile(
   settings: Settings,
   io: Io = processIo,
 ): Promise<PlanReport> {
-  // A device (/dev/zero), a pipe or a folder is not a workbook; reading one could run forever.
-  const info = await stat(file);
-  if (info.isDirectory()) throw new WorkbookReadError("this is a folder, not a workbook");
-  if (!info.isFile()) throw new WorkbookReadError("this is not a regular file (a device, pipe or socket), so it cannot be a workbook");
+  await refuseNonFile(file);
   // A load/save round trip drops parts exceljs does not model, so --out is always a new file: checked before any work.
   if (options.out) await checkOut(file, options.out, options.force ?? false);
   const data = await readFile(file);

@@ -172,4 +172,16 @@ describe("plan-monitor summary: usage and failures", () => {
     expect(r.stderr).toContain("missing.xlsx: no such file");
     expect(existsSync(out)).toBe(false);
   });
+
+  test("a device such as /dev/zero is refused before it is read, and an input as --out is refused", async () => {
+    const out = path.join(tmp, "zero-board.xlsx");
+    const r = await run("summary", "/dev/zero", FILES[0], "--out", out, "--as-at", AS_AT);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("/dev/zero: this is not a regular file");
+    expect(existsSync(out)).toBe(false);
+    const before = sha(FILES[0]);
+    const same = await run("summary", FILES[1], FILES[0], "--out", path.join(path.dirname(FILES[0]), ".", path.basename(FILES[0])), "--as-at", AS_AT);
+    expect(same.code).toBe(2);
+    expect(sha(FILES[0])).toBe(before);
+  });
 });
