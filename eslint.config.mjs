@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "tools/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
     ...reactHooks.configs.flat.recommended,
   },
   {

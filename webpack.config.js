@@ -20,7 +20,7 @@ const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
 /** Budget for the JavaScript of one page, gzipped. */
 const GZIP_BUDGET_BYTES = 400 * 1024;
 
-/** The pages built. Add the demo page here: { name: "demo", entry: "./src/demo/index.tsx", template: "./src/demo/demo.html" }. */
+/** The pages built. Add the demo page here: { name: "demo", entry: "./tools/demo/index.tsx", template: "./tools/demo/demo.html" }. */
 const PAGES = [{ name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html", filename: "taskpane.html" }];
 
 /** Content-Security-Policy for a page: scripts from us and the Office.js CDN only, no eval, no inline scripts. */
@@ -196,7 +196,7 @@ function buildConfig({ production, pages = PAGES, outDir = "dist/taskpane", serv
  * a read-only grid, on the in-memory Excel (src/sim) driven by the real Office.js Excel
  * client. Not in PAGES, so the task pane build (dist/taskpane) is unchanged.
  */
-const DEMO_PAGE = { name: "demo", entry: "./src/demo/index.tsx", template: "./src/demo/demo.html", filename: "index.html" };
+const DEMO_PAGE = { name: "demo", entry: "./tools/demo/index.tsx", template: "./tools/demo/demo.html", filename: "index.html" };
 /** Microsoft's Excel client script; licensed for developing and testing only, so it is copied into the demo's output at build time, never into src or dist/taskpane. */
 const OFFICE_EXCEL_CLIENT = "node_modules/@microsoft/office-js/dist/excel-web-16.00.js";
 
@@ -211,7 +211,7 @@ function buildDemoConfig({ production = false, outDir = "dist/demo", server } = 
       patterns: [
         { from: OFFICE_EXCEL_CLIENT, to: "office/excel-web-16.00.js" },
         { from: "samples/*.xlsx", to: "samples/[name][ext]" },
-        { from: "src/demo/demo.css", to: "demo.css" },
+        { from: "tools/demo/demo.css", to: "demo.css" },
       ],
     }),
   );

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run demo: build the demo page (the real task pane on an in-memory Excel, see
-// src/demo/) and serve it on http://localhost:3001 (or $PORT). Works on a fresh clone
+// tools/demo/) and serve it on http://localhost:3001 (or $PORT). Works on a fresh clone
 // after `npm ci`: no other build is needed first.
 //
 //   npm run demo                      development build into dist/demo, then serve it

@@ -2,7 +2,7 @@
 // OfficePlanHost (src/excel/host.ts) driving the REAL Office.js Excel client
 // (node_modules/@microsoft/office-js/dist/excel-web-16.00.js, run in a jsdom
 // window), whose requests are answered in-process by ExcelSimBackend
-// (src/sim/backend.ts), which counts them at the wire and measures their bytes.
+// (tools/excel-sim/backend.ts), which counts them at the wire and measures their bytes.
 // The host is set up exactly as the tests' simHost (test/helpers/officeHost.ts).
 //
 //   office syncs scan (N rows)             requests for scanWorkbook(host, {asAt, settings})
@@ -21,7 +21,7 @@
 // (largePlanModel from test/helpers/officeHost.ts, compiled, not copied). The
 // as-at dates are those of test/excel/budgets.test.ts, so the figures match its table.
 //
-// The TypeScript (src/engine, src/excel, src/sim, src/xlsx and the test helper) is
+// The TypeScript (src/engine, src/excel, tools/excel-sim, src/xlsx and the test helper) is
 // compiled by this module with tsconfig.bench.json into dist-bench/, again
 // whenever a hash of its sources (and of the tsconfigs) changes.
 import { spawnSync } from "node:child_process";
@@ -44,7 +44,7 @@ const CLIENT_SCRIPT = path.join(ROOT, "node_modules/@microsoft/office-js/dist/ex
 
 const OUT = path.join(ROOT, "dist-bench");
 const TSCONFIG = path.join(ROOT, "tsconfig.bench.json");
-const SOURCE_DIRS = ["src/engine", "src/excel", "src/sim", "src/xlsx"];
+const SOURCE_DIRS = ["src/engine", "src/excel", "tools/excel-sim", "src/xlsx"];
 const SOURCE_FILES = ["test/helpers/officeHost.ts", "test/helpers/office.ts", "tsconfig.bench.json", "tsconfig.json"];
 const STAMP = path.join(OUT, ".bench-sources");
 
@@ -158,9 +158,9 @@ export default {
     if (!existsSync(CORPUS_FILE) || !statSync(CORPUS_FILE).isFile()) throw new Error(`the corpus workbook ${CORPUS_FILE} is missing`);
     ensureBuilt(require);
     const mods = {
-      backend: load(require, "src/sim/backend.js"),
-      runtime: load(require, "src/sim/officeRuntime.js"),
-      xlsx: load(require, "src/sim/xlsx.js"),
+      backend: load(require, "tools/excel-sim/backend.js"),
+      runtime: load(require, "tools/excel-sim/officeRuntime.js"),
+      xlsx: load(require, "tools/excel-sim/xlsx.js"),
       host: load(require, "src/excel/host.js"),
       workflow: load(require, "src/engine/workflow.js"),
       settings: load(require, "src/engine/settings.js"),

@@ -12,7 +12,15 @@ export interface WriteSheetsResult {
   notices: string[];
 }
 
+/** What a host's workbook application can do, so the task pane can word its promises. */
+export interface HostCapabilities {
+  /** Colour, clear and summary are each one undo step in Excel (ExcelApi 1.20); otherwise Clear colours is the way back. */
+  undo: boolean;
+}
+
 export interface PlanHost {
+  /** What this host can do; a host without the method has none of the capabilities. */
+  capabilities?(): HostCapabilities;
   /** Every user worksheet as a grid (sheets the host knows are Plan Monitor's own are marked ownedByPlanMonitor). */
   readGrids(progress?: Progress): Promise<Grid[]>;
   /** Colour cells by RAG, replacing any colouring Plan Monitor applied before; values and the user's own formats are never changed. */

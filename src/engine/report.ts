@@ -116,6 +116,8 @@ export const SheetReportSchema = z.object({
   items: z.array(ItemSchema),
   /** Findings about the sheet, not one item (e.g. a repeated header row). */
   findings: z.array(FindingSchema),
+  /** Set when the plan is on a sheet the user hid, so hosts can say so. */
+  visibility: z.enum(["hidden", "veryHidden"]).optional(),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
 

@@ -1,6 +1,6 @@
 // A1 helpers for the Office host: building addresses to send and reading the
 // addresses Excel sends back ("'My sheet'!A1:B2, 'My sheet'!D4"). Kept apart from
-// the simulated Excel's own parser (src/sim/address.ts) so neither hides the
+// the simulated Excel's own parser (tools/excel-sim/address.ts) so neither hides the
 // other's mistakes.
 import { columnIndex, columnLetter, type MergedArea } from "../engine/grid";
 

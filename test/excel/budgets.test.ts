@@ -4,8 +4,8 @@
 import { defaultSettings } from "../../src/engine/settings";
 import { buildSummarySheets, historyFromSheet } from "../../src/engine/summary";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
-import type { ExcelSimBackend } from "../../src/sim/backend";
-import type { WorkbookModel } from "../../src/sim/model";
+import type { ExcelSimBackend } from "../../tools/excel-sim/backend";
+import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
 
 const LIMIT = 5_000_000; // Excel on the web, per request and per response

@@ -5,7 +5,7 @@ import type { Rag } from "../../src/engine/report";
 import { RAG_FILL, type ColourPlan } from "../../src/engine/writeback";
 import { COLOURING_KEY, PlanMonitorError } from "../../src/excel";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
-import type { WorkbookModel } from "../../src/sim/model";
+import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { corpusFiles } from "../helpers/office";
 import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
 
@@ -179,7 +179,7 @@ describe("colouring done by the .xlsx host (command line)", () => {
   test("the add-in recognises it: re-colouring replaces it, clearing removes it", async () => {
     const { applyColours: xlsxApply, COLOUR_MARKER } = await import("../../src/xlsx/write-colours");
     const { XLSX_COLOUR_MARKER } = await import("../../src/excel/host");
-    const { workbookModelFromExcelJs } = await import("../../src/sim/xlsx");
+    const { workbookModelFromExcelJs } = await import("../../tools/excel-sim/xlsx");
     expect(XLSX_COLOUR_MARKER).toBe(COLOUR_MARKER);
     const { workbook } = await loadCorpus("scr-action-plan.xlsx");
     const original = exportSnapshot(workbookModelFromExcelJs(workbook));

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { ColourPlan } from "../../src/engine/writeback";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import { applyColours as cliApply, clearColours as cliClear, COLOUR_MARKER } from "../../src/xlsx/write-colours";
-import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../src/sim/xlsx";
+import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
 import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
 type Rule = ExcelJS.ConditionalFormattingRule & { priority?: number; formulae?: string[] };

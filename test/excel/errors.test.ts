@@ -2,7 +2,7 @@
 // request under Excel on the web's 5 MB.
 import { CELL_EDIT_MESSAGE, explainOfficeError, PlanMonitorError } from "../../src/excel";
 import type { SheetSpec } from "../../src/engine/writeback";
-import { WorkbookModel } from "../../src/sim/model";
+import { WorkbookModel } from "../../tools/excel-sim/model";
 import { simHost } from "../helpers/officeHost";
 
 describe("explainOfficeError", () => {

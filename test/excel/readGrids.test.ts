@@ -2,7 +2,7 @@
 // the in-process Excel, into the same grids as the .xlsx host.
 import ExcelJS from "exceljs";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
-import { workbookModelFromExcelJs } from "../../src/sim/xlsx";
+import { workbookModelFromExcelJs } from "../../tools/excel-sim/xlsx";
 import { corpusFiles } from "../helpers/office";
 import { gridCells, largePlanModel, loadCorpus, mergeKeys, simHost } from "../helpers/officeHost";
 

@@ -3,7 +3,7 @@
 import { RAG_FILL, type SheetSpec } from "../../src/engine/writeback";
 import { defaultSettings } from "../../src/engine/settings";
 import { COLOURING_KEY, MARKER_PREFIX, PlanMonitorError, SETTINGS_KEY, markerName } from "../../src/excel";
-import type { WorkbookModel } from "../../src/sim/model";
+import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
 
 function themesSpec(name = "PM Summary – Themes"): SheetSpec {

@@ -3,9 +3,9 @@
 // (dev dependency, pinned; never copied into src).
 import * as fs from "fs";
 import * as path from "path";
-import { ExcelSimBackend, type BackendOptions } from "../../src/sim/backend";
-import type { WorkbookModel } from "../../src/sim/model";
-import { installOfficeRuntime, type OfficeRuntime, type OfficeWindow } from "../../src/sim/officeRuntime";
+import { ExcelSimBackend, type BackendOptions } from "../../tools/excel-sim/backend";
+import type { WorkbookModel } from "../../tools/excel-sim/model";
+import { installOfficeRuntime, type OfficeRuntime, type OfficeWindow } from "../../tools/excel-sim/officeRuntime";
 
 export const CLIENT_SCRIPT_PATH = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
 export const CORPUS_DIR = path.resolve(__dirname, "../../../shared/corpus");

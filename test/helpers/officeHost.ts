@@ -4,9 +4,9 @@ import * as fs from "fs";
 import ExcelJS from "exceljs";
 import type { Cell, Grid } from "../../src/engine/grid";
 import { OfficePlanHost, type OfficeHostOptions } from "../../src/excel/host";
-import { ExcelSimBackend, type BackendOptions } from "../../src/sim/backend";
-import { WorkbookModel } from "../../src/sim/model";
-import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../src/sim/xlsx";
+import { ExcelSimBackend, type BackendOptions } from "../../tools/excel-sim/backend";
+import { WorkbookModel } from "../../tools/excel-sim/model";
+import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
 import { corpusFile, officeRuntime } from "./office";
 
 export async function loadCorpus(name: string): Promise<{ workbook: ExcelJS.Workbook; model: WorkbookModel }> {

@@ -2,8 +2,8 @@
 // The task pane on the real Office.js Excel client talking to the simulated
 // Excel (src/sim), through createOfficeBackend: the wiring Excel itself uses.
 import { COLOURING_KEY, SETTINGS_KEY } from "../../src/excel";
-import type { WorkbookModel } from "../../src/sim/model";
-import { ExcelSimBackend } from "../../src/sim/backend";
+import type { WorkbookModel } from "../../tools/excel-sim/model";
+import { ExcelSimBackend } from "../../tools/excel-sim/backend";
 import { createOfficeBackend } from "../../src/taskpane/backend";
 import { officeRuntime } from "../helpers/office";
 import { loadCorpus } from "../helpers/officeHost";

@@ -7,7 +7,7 @@
 // re-exported unchanged; charts, tables-as-objects and workbook settings are not
 // written back (exceljs cannot write charts; tables' cells are written as cells).
 import ExcelJS from "exceljs";
-import { plainValue } from "../xlsx/cells";
+import { plainValue } from "../../src/xlsx/cells";
 import { Area, AddressError, formatArea, parseArea, quoteSheetName } from "./address";
 import {
   SheetModel,

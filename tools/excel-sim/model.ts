@@ -16,9 +16,9 @@
 // "2024-05-01" into a date serial), theme colours and tints, rich text runs,
 // cell locking (a protected sheet refuses every write), row heights, undo,
 // sheet-scoped names, data validation, comments, pictures and pivot tables.
-import type { CellValue } from "../engine/grid";
+import type { CellValue } from "../../src/engine/grid";
 import { isDateFormat } from "numfmt";
-import { displayText } from "../xlsx/cells";
+import { displayText } from "../../src/xlsx/cells";
 import { Area, MAX_COLUMNS, areaContains, areasIntersect, parseSheetArea, quoteSheetName } from "./address";
 
 export type SimValue = CellValue;

@@ -3,9 +3,9 @@
 // hook; @microsoft/office-js is pinned for it). If these fail after an upgrade of
 // the package, the whole Office host test suite is no longer testing anything.
 import * as fs from "fs";
-import { WorkbookModel } from "../../src/sim/model";
-import { ExcelSimBackend } from "../../src/sim/backend";
-import { overrideSessionHookPresent } from "../../src/sim/officeRuntime";
+import { WorkbookModel } from "../../tools/excel-sim/model";
+import { ExcelSimBackend } from "../../tools/excel-sim/backend";
+import { overrideSessionHookPresent } from "../../tools/excel-sim/officeRuntime";
 import { CLIENT_SCRIPT_PATH, officeWindow, withOffice } from "../helpers/office";
 
 function smallModel(): WorkbookModel {

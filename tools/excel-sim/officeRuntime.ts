@@ -7,7 +7,7 @@
 // How: OfficeExtension.SessionBase._overrideSession is a private hook of the
 // client; when set, every context.sync() asks that session for a request executor
 // and sends it one JSON request. The hook is why @microsoft/office-js is pinned
-// exactly; test/sim/runtime.test.ts fails loudly if it stops working.
+// exactly; test/excel-sim/runtime.test.ts fails loudly if it stops working.
 import { ExcelSimBackend } from "./backend";
 import { WorkbookModel } from "./model";
 

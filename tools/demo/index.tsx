@@ -7,14 +7,14 @@
 //   theme=light|dark   force the theme (default: the system's)
 //   asAt=YYYY-MM-DD    the pane's as-at date (default: the sample's report date, or today for a file)
 //   paneWidth=320      the task pane's width in pixels (Excel's narrowest is about 320)
-import "../taskpane/strict-csp";
+import "../../src/taskpane/strict-csp";
 import { useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import type { Area } from "../sim/address";
-import type { SheetModel } from "../sim/model";
-import { createOfficeBackend } from "../taskpane/backend";
-import { mountTaskpane, type MountedTaskpane } from "../taskpane/mount";
-import type { ThemeChoice } from "../taskpane/theme";
+import type { Area } from "../excel-sim/address";
+import type { SheetModel } from "../excel-sim/model";
+import { createOfficeBackend } from "../../src/taskpane/backend";
+import { mountTaskpane, type MountedTaskpane } from "../../src/taskpane/mount";
+import type { ThemeChoice } from "../../src/taskpane/theme";
 import { WorkbookGrid } from "./Grid";
 import { DemoHeader } from "./Header";
 import { installDemoOffice, type DemoOffice } from "./office";
@@ -82,7 +82,7 @@ function start(): void {
     try {
       const bytes = await read();
       // exceljs (its browser build) is its own chunk, loaded from this origin when first needed.
-      const { workbookModelFromXlsx } = await import(/* webpackChunkName: "xlsx" */ "../sim/xlsx");
+      const { workbookModelFromXlsx } = await import(/* webpackChunkName: "xlsx" */ "../excel-sim/xlsx");
       const model = await workbookModelFromXlsx(bytes);
       const backend = new DemoSimBackend(model);
       if (office) office.bind(backend);

@@ -4,8 +4,8 @@
 // selection. It reads the WorkbookModel directly; the task pane only ever changes
 // the workbook through Office.js.
 import { useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
-import { columnName, formatArea, type Area } from "../sim/address";
-import { STANDARD_WIDTH_POINTS, type SheetModel, type WorkbookModel } from "../sim/model";
+import { columnName, formatArea, type Area } from "../excel-sim/address";
+import { STANDARD_WIDTH_POINTS, type SheetModel, type WorkbookModel } from "../excel-sim/model";
 
 /** At most this many rows and columns are drawn; a window around the selection when a sheet is bigger. */
 export const MAX_GRID_ROWS = 600;

@@ -1,9 +1,9 @@
 // The workbook model, its .xlsx loader/exporter and the address rules it enforces.
 import ExcelJS from "exceljs";
 import { plainValue } from "../../src/xlsx/cells";
-import { AddressError, formatArea, parseAddressList, parseArea, quoteSheetName, sheetAddress } from "../../src/sim/address";
-import { WorkbookModel } from "../../src/sim/model";
-import { workbookModelFromXlsx, workbookModelToExcelJs } from "../../src/sim/xlsx";
+import { AddressError, formatArea, parseAddressList, parseArea, quoteSheetName, sheetAddress } from "../../tools/excel-sim/address";
+import { WorkbookModel } from "../../tools/excel-sim/model";
+import { workbookModelFromXlsx, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
 import * as fs from "fs";
 import { corpusFile, corpusFiles } from "../helpers/office";
 import { loadCorpus } from "../helpers/officeHost";

@@ -4,9 +4,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { OfficePlanHost } from "../../src/excel/host";
-import { ExcelSimBackend } from "../../src/sim/backend";
-import { WorkbookModel } from "../../src/sim/model";
-import { installOfficeRuntime, type OfficeWindow } from "../../src/sim/officeRuntime";
+import { ExcelSimBackend } from "../../tools/excel-sim/backend";
+import { WorkbookModel } from "../../tools/excel-sim/model";
+import { installOfficeRuntime, type OfficeWindow } from "../../tools/excel-sim/officeRuntime";
 import { excelClientScript } from "../helpers/office";
 
 test("the client, the simulated Excel and the host work in a jsdom window", async () => {
@@ -24,10 +24,10 @@ test("the client, the simulated Excel and the host work in a jsdom window", asyn
   expect(s.effectiveFill(1, 0)).toBe("#9DC3E6");
 });
 
-test("src/sim and src/excel use no Node APIs", () => {
-  const root = path.resolve(__dirname, "../../src");
-  for (const dir of ["sim", "excel"])
-    for (const file of fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".ts"))) {
+test("tools/excel-sim and src/excel use no Node APIs", () => {
+  const root = path.resolve(__dirname, "../..");
+  for (const dir of ["tools/excel-sim", "src/excel"])
+    for (const file of fs.readdirSync(path.join(root, dir), { recursive: true }).map(String).filter((f) => f.endsWith(".ts"))) {
       const text = fs.readFileSync(path.join(root, dir, file), "utf8");
       expect({ file, nodeApis: text.match(/from "(fs|path|os|child_process|node:[a-z_]+)"|\brequire\(|\bBuffer\b|\bprocess\.|__dirname/g) }).toEqual({ file, nodeApis: null });
     }

@@ -3,8 +3,8 @@
 // for the little of `Office` a task pane asks outside Excel's own client
 // (onReady, HostType, context.requirements.isSetSupported). The real office.js is
 // not loaded: outside Office it never reports Excel as the host.
-import type { ExcelSimBackend } from "../sim/backend";
-import { installOfficeRuntime, type OfficeRuntime, type OfficeWindow } from "../sim/officeRuntime";
+import type { ExcelSimBackend } from "../excel-sim/backend";
+import { installOfficeRuntime, type OfficeRuntime, type OfficeWindow } from "../excel-sim/officeRuntime";
 
 export interface DemoOffice {
   runtime: OfficeRuntime;

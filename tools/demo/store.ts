@@ -2,8 +2,8 @@
 // Office.js Excel client talks to, and a version number that changes whenever the
 // workbook may look different (after each request the task pane sends, and when
 // the active sheet or the selection changes), for the grid to re-render.
-import { ExcelSimBackend } from "../sim/backend";
-import type { WorkbookModel } from "../sim/model";
+import { ExcelSimBackend } from "../excel-sim/backend";
+import type { WorkbookModel } from "../excel-sim/model";
 
 /** The simulated Excel, telling the demo after each request it answered. */
 export class DemoSimBackend extends ExcelSimBackend {
