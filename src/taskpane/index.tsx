@@ -2,6 +2,7 @@
 // mount the pane. A demo page imports mountTaskpane from "./mount" instead.
 import "./strict-csp";
 import { createOfficeBackend } from "./backend";
+import { NO_OFFICE_SCRIPT, NOT_IN_EXCEL, startupProblem } from "./messages";
 import { mountTaskpane } from "./mount";
 
 export { mountTaskpane } from "./mount";
@@ -14,7 +15,7 @@ function showStartupProblem(element: Element, text: string): void {
   // Plain DOM: React may be what failed. No inline script or style needed.
   const p = document.createElement("p");
   p.setAttribute("role", "alert");
-  p.textContent = `Plan Monitor could not start. ${text}`;
+  p.textContent = startupProblem(text);
   element.replaceChildren(p);
 }
 
@@ -23,7 +24,7 @@ async function start(): Promise<void> {
   if (!element) return;
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) {
-    showStartupProblem(element, "It works inside Excel: open this add-in from Excel’s Home tab.");
+    showStartupProblem(element, NOT_IN_EXCEL);
     return;
   }
   try {
@@ -39,6 +40,6 @@ if (typeof document !== "undefined") {
     const element = document.getElementById(ROOT_ID);
     // office.js comes from Microsoft's CDN: without it (offline, blocked) nothing can work.
     if (element)
-      showStartupProblem(element, "Office’s own script could not be loaded from Microsoft. Check the internet connection, then close and reopen the add-in.");
+      showStartupProblem(element, NO_OFFICE_SCRIPT);
   }
 }

@@ -1,18 +1,9 @@
 // The as-at date, "Check this workbook", progress, and the write-back actions.
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import type { Busy, Task } from "../useWorkbookCheck";
+import { BUSY_WORDS, progressText } from "../messages";
+import type { Busy } from "../state";
 import { useShared } from "./styles";
-
-const BUSY_WORDS: Record<Task, string> = {
-  load: "Reading your settings…",
-  check: "Checking the workbook…",
-  colour: "Colouring the RAG cells…",
-  clear: "Clearing the colours…",
-  summaries: "Building the summary sheets…",
-  save: "Saving your settings…",
-  select: "Selecting the cell…",
-};
 
 const useStyles = makeStyles({
   date: { minWidth: "10em", flexGrow: 1, maxWidth: "100%" },
@@ -37,13 +28,6 @@ export interface ActionsBarProps {
 }
 
 export const isIsoDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-
-/** What the progress line says: the host's own words when it gives them. */
-export function progressText(busy: Busy): string {
-  if (busy.what) return busy.what;
-  if (busy.total > 0) return `${BUSY_WORDS[busy.task].replace(/…$/, "")}: ${busy.done} of ${busy.total}…`;
-  return BUSY_WORDS[busy.task];
-}
 
 export function ActionsBar(p: ActionsBarProps) {
   const shared = useShared();

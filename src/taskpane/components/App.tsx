@@ -16,7 +16,7 @@ import { useId } from "react";
 import type { TaskpaneBackend, TaskpaneOperations } from "../backend";
 import { useThemeName, type ThemeChoice } from "../theme";
 import { useWorkbookCheck } from "../useWorkbookCheck";
-import { longDate } from "../words";
+import { STALE_TEXT, staleTitle } from "../messages";
 import { ActionsBar } from "./ActionsBar";
 import { CountsPanel } from "./CountsPanel";
 import { FindingsPanel } from "./FindingsPanel";
@@ -105,6 +105,11 @@ function TaskPane({ backend, asAt, operations }: Omit<AppProps, "theme">) {
                 {state.problem.text}
               </MessageBarBody>
               <MessageBarActions>
+                {state.problem.retry && (
+                  <Button appearance="primary" disabledFocusable={busy} onClick={pane.retry}>
+                    Try again
+                  </Button>
+                )}
                 <Button onClick={pane.dismissProblem}>Dismiss</Button>
               </MessageBarActions>
             </MessageBar>
@@ -130,8 +135,8 @@ function TaskPane({ backend, asAt, operations }: Omit<AppProps, "theme">) {
           {pane.stale && !busy && report && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>Results are as at {longDate(report.asAt)}</MessageBarTitle>
-                The date or the settings changed since the last check. Colour RAG and summary sheets check again first.
+                <MessageBarTitle>{staleTitle(report.asAt)}</MessageBarTitle>
+                {STALE_TEXT}
               </MessageBarBody>
               <MessageBarActions>
                 <Button onClick={pane.check}>Check again</Button>

@@ -6,7 +6,7 @@ import { countByOwner, countByTheme, totalCounts, type CountRow } from "../../en
 import { HEALTH_FILL, HEALTH_LABEL, HEALTHS, healthRule, planHealth, type Health, type HealthThresholds } from "../../engine/health";
 import { RAGS, type PlanReport, type SheetReport } from "../../engine/report";
 import { RAG_LABEL } from "../../engine/writeback";
-import { ragWord } from "../words";
+import { ragWord } from "../messages";
 import { RagSwatch } from "./RagSwatch";
 import { useShared } from "./styles";
 

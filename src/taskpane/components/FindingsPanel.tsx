@@ -3,7 +3,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Link, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Finding, FindingCode, PlanReport, SheetReport } from "../../engine/report";
-import { FINDING_WORDS, plural } from "../words";
+import { FINDING_WORDS, plural, SEVERITY_WORDS } from "../messages";
 import { useShared } from "./styles";
 
 const useStyles = makeStyles({
@@ -54,7 +54,6 @@ export function groupFindings(sheet: SheetReport): FindingGroup[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.findings.length - a.findings.length);
 }
 
-const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "to fix", warning: "to check", info: "for information" };
 
 export interface FindingsPanelProps {
   report: PlanReport;

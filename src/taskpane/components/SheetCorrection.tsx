@@ -6,7 +6,7 @@ import { useId, useMemo, useState, type FormEvent } from "react";
 import { columnIndex, columnLetter } from "../../engine/grid";
 import { ROLES, type ColumnEvidence, type Role } from "../../engine/report";
 import type { SheetOverride } from "../../engine/settings";
-import { ROLE_WORDS } from "../words";
+import { ROLE_WORDS } from "../messages";
 import { useShared } from "./styles";
 
 const useStyles = makeStyles({

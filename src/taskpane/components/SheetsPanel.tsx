@@ -3,7 +3,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 import { ROLES, type ColumnEvidence, type PlanReport, type Role, type SheetReport } from "../../engine/report";
 import type { Settings, SheetOverride } from "../../engine/settings";
-import { longDate, plural, ROLE_WORDS } from "../words";
+import { longDate, plural, ROLE_WORDS } from "../messages";
 import { SheetCorrection } from "./SheetCorrection";
 import { useShared } from "./styles";
 

@@ -1,12 +1,10 @@
-// Pure helpers of the task pane (no DOM).
+// Pure helpers of the task pane's components (no DOM).
 import { defaultSettings } from "../../src/engine/settings";
 import type { SheetReport } from "../../src/engine/report";
-import { isIsoDate, progressText } from "../../src/taskpane/components/ActionsBar";
+import { isIsoDate } from "../../src/taskpane/components/ActionsBar";
 import { groupFindings } from "../../src/taskpane/components/FindingsPanel";
 import { applyDraft, splitWords } from "../../src/taskpane/components/SettingsPanel";
 import { letterChoices } from "../../src/taskpane/components/SheetCorrection";
-import { initialState, reducer, reportIsStale } from "../../src/taskpane/useWorkbookCheck";
-import { errorText, longDate, todayIso } from "../../src/taskpane/words";
 
 test("findings group by kind, most serious first, then most frequent, cells in sheet order", () => {
   const f = (code: string, column: string, row: number, severity: string) => ({ code, column, row, severity, message: `${code} at ${column}${row}` });
@@ -51,29 +49,8 @@ test("column letters offered run to Z, further when the plan uses later columns"
   expect(wide[wide.length - 1]).toBe("AH");
 });
 
-test("progress words: the host's own, else counted", () => {
-  expect(progressText({ task: "check", done: 2, total: 5, what: "Reading sheet 2 of 5…" })).toBe("Reading sheet 2 of 5…");
-  expect(progressText({ task: "colour", done: 3, total: 10, what: "" })).toBe("Colouring the RAG cells: 3 of 10…");
-  expect(progressText({ task: "clear", done: 0, total: 0, what: "" })).toBe("Clearing the colours…");
-});
-
-test("the report goes stale when the date or the settings change", () => {
-  const settings = defaultSettings();
-  let s = reducer(initialState("2015-10-12"), { type: "settings", settings });
-  expect(reportIsStale(s)).toBe(false);
-  s = reducer(s, { type: "report", report: { asAt: "2015-10-12", sheets: [], skipped: [] }, asAt: "2015-10-12", settings });
-  expect(reportIsStale(s)).toBe(false);
-  expect(reportIsStale(reducer(s, { type: "asAt", asAt: "2016-01-01" }))).toBe(true);
-  expect(reportIsStale(reducer(s, { type: "settings", settings: { ...settings, amberDays: 7 } }))).toBe(true);
-});
-
-test("words", () => {
-  expect(longDate("2015-10-12")).toBe("12 October 2015");
-  expect(todayIso(new Date(2026, 0, 5))).toBe("2026-01-05");
+test("dates typed in the as-at field", () => {
   expect(isIsoDate("2026-02-03")).toBe(true);
   expect(isIsoDate("12/10/2015")).toBe(false);
   expect(isIsoDate("")).toBe(false);
-  expect(errorText(new Error("boom"))).toBe("boom");
-  expect(errorText(new Error("boom"), () => "Excel said no.")).toBe("Excel said no.");
-  expect(errorText(null)).toMatch(/did not expect/);
 });

@@ -1,0 +1,69 @@
+// What the pane says, checked on a real report (the SCR action plan from the corpus).
+import { allItems } from "../../src/engine/counts";
+import type { PlanReport } from "../../src/engine/report";
+import { defaultSettings } from "../../src/engine/settings";
+import { analyseWorkbook } from "../../src/engine/analyse";
+import * as say from "../../src/taskpane/messages";
+import { corpusGrids } from "./harness";
+
+let report: PlanReport;
+beforeAll(async () => {
+  report = analyseWorkbook(await corpusGrids("scr-action-plan.xlsx"), { asAt: "2015-10-12", settings: defaultSettings() });
+});
+
+test("small pieces: plurals, long dates, error texts", () => {
+  expect(say.plural(1, "sheet")).toBe("1 sheet");
+  expect(say.plural(2, "thing", "things")).toBe("2 things");
+  expect(say.longDate("2015-10-12")).toBe("12 October 2015");
+  expect(say.longDate("2015-10")).toBe("2015-10");
+  expect(say.errorText(new Error("boom"))).toBe("boom");
+  expect(say.errorText(new Error("boom"), () => "Excel said no.")).toBe("Excel said no.");
+  expect(say.errorText(new Error("boom"), () => { throw new Error("explainer broke"); })).toBe("boom");
+  expect(say.errorText(null)).toMatch(/did not expect/);
+  expect(say.ragWord("amber")).toBe("Amber");
+});
+
+test("progress words: the host's own, else counted", () => {
+  expect(say.progressText({ task: "check", done: 2, total: 5, what: "Reading sheet 2 of 5…" })).toBe("Reading sheet 2 of 5…");
+  expect(say.progressText({ task: "colour", done: 3, total: 10, what: "" })).toBe("Colouring the RAG cells: 3 of 10…");
+  expect(say.progressText({ task: "clear", done: 0, total: 0, what: "" })).toBe("Clearing the colours…");
+});
+
+test("the status after a check counts plan sheets, actions and things to look at", () => {
+  const findings = report.sheets.reduce((n, s) => n + s.findings.length + s.items.reduce((m, it) => m + it.findings.length, 0), 0);
+  expect(say.checkedStatus(report)).toBe(
+    `Checked as at 12 October 2015: ${say.plural(report.sheets.length, "plan sheet")}, ${say.plural(allItems(report).length, "action")}, ${say.plural(findings, "thing", "things")} to look at.`,
+  );
+  expect(say.checkedStatus({ ...report, sheets: [] })).toBe("No plan found in this workbook (as at 12 October 2015).");
+});
+
+test("colour and summaries notices name what was done", () => {
+  const n = allItems(report).length;
+  expect(say.colouredStatus(report)).toBe(`Coloured ${n} actions.`);
+  expect(say.colouredNotice(report).text).toContain(`The status cells of ${n} actions on 1 sheet are coloured as at 12 October 2015.`);
+  const written = { written: [{ kind: "summary", name: "PM Summary" }, { kind: "exceptions", name: "PM Exceptions" }], notices: [] };
+  expect(say.summariesStatus(written)).toBe("Summary sheets built: “PM Summary”, “PM Exceptions”.");
+  expect(say.summariesNotice(written, "2015-10-12")).toEqual({
+    intent: "success",
+    title: "Summary sheets built",
+    text: "Written as at 12 October 2015: “PM Summary”, “PM Exceptions”.",
+    lines: [],
+  });
+  const none = say.summariesNotice({ written: [], notices: ["A sheet of yours is called PM Summary."] }, "2015-10-12");
+  expect(none).toMatchObject({ intent: "warning", title: "No summary sheets were written", text: "There was nothing to summarise." });
+});
+
+test("the host's warnings join a notice, or make one", () => {
+  const notice = say.clearedNotice();
+  expect(say.withHostWarnings(notice, [])).toBe(notice);
+  expect(say.withHostWarnings(null, [])).toBeNull();
+  expect(say.withHostWarnings(null, ["Merged cells could not be read."])).toEqual({ intent: "warning", title: "Please note", text: "", lines: ["Merged cells could not be read."] });
+  expect(say.withHostWarnings(notice, ["Merged cells could not be read."])).toMatchObject({ intent: "warning", title: "Colours cleared", lines: ["Merged cells could not be read."] });
+});
+
+test("problems name the task, the cell and the sheet", () => {
+  expect(say.failedTitle("summaries")).toBe("The summary sheets could not be built");
+  expect(say.selectFailedTitle("SCR Action Plan", "I31")).toBe("That cell could not be selected (I31 on “SCR Action Plan”)");
+  expect(say.selectionOnOtherSheet("Notes", "Plan").text).toContain("The cell selected now is on “Plan”.");
+  expect(say.settingsUnreadableText("Excel said no.")).toBe("Excel said no. Plan Monitor is using its standard settings until you save yours again.");
+});
