@@ -2,7 +2,7 @@
 // The pane talks to a TaskpaneBackend (the Office.js host in Excel, an
 // in-memory host on the demo page or in tests) and runs the host-agnostic
 // operations of src/engine/workflow.ts; it never reads or writes a workbook itself.
-import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
+import type { HostCapabilities, PlanHost, Progress, WriteSheetsResult } from "../engine/host";
 import type { PlanReport } from "../engine/report";
 import type { Settings } from "../engine/settings";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../engine/workflow";
@@ -36,6 +36,15 @@ export interface TaskpaneOperations {
   colour(report: PlanReport, progress: Progress): Promise<void>;
   clear(): Promise<void>;
   summaries(report: PlanReport, settings: Settings, progress: Progress): Promise<WriteSheetsResult>;
+}
+
+/** What the backend's host can do; a host that does not say, or fails to, can do none of it. */
+export function hostCapabilities(backend: TaskpaneBackend): HostCapabilities {
+  try {
+    return { undo: backend.host.capabilities?.().undo === true };
+  } catch {
+    return { undo: false };
+  }
 }
 
 /** The engine's workflow on a backend's host. */

@@ -2,10 +2,10 @@
 // Plain TypeScript over a store (no React), so each flow can be tested alone.
 // The newest state is always store.getState(): an operation that saves settings
 // and then checks again sees the settings it just saved.
-import type { Progress } from "../engine/host";
+import type { HostCapabilities, Progress } from "../engine/host";
 import type { PlanReport } from "../engine/report";
 import type { Settings, SheetOverride } from "../engine/settings";
-import type { TaskpaneBackend, TaskpaneOperations } from "./backend";
+import { hostCapabilities, type TaskpaneBackend, type TaskpaneOperations } from "./backend";
 import * as say from "./messages";
 import { reportIsStale, settingsOf, withSheetCorrection, type Action, type CheckState, type Notice, type Operation, type Task } from "./state";
 import type { Store } from "./store";
@@ -14,6 +14,8 @@ export type PaneStore = Store<CheckState, Action>;
 
 /** What the pane can ask for; each returns when the work (and any check after it) is over. */
 export interface PaneEffects {
+  /** What the host can do (read once): the pane words its promises by it. */
+  capabilities: HostCapabilities;
   load(): Promise<void>;
   check(): Promise<void>;
   colour(): Promise<void>;
@@ -41,6 +43,8 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
   const progress: Progress = (done, total, what) => dispatch({ type: "progress", done, total, what });
   const explain = (e: unknown): string => say.errorText(e, backend.explainError?.bind(backend));
   const hostWarnings = (): readonly string[] => backend.warnings?.() ?? [];
+  const capabilities = hostCapabilities(backend);
+  const { undo } = capabilities;
 
   /**
    * Run one long task at a time (the UI disables its controls meanwhile; this guards double
@@ -99,14 +103,14 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
     await run({ kind: "colour" }, "colour", async () => {
       const report = await freshReport();
       await ops.colour(report, progress);
-      return { status: say.colouredStatus(report), notice: say.withHostWarnings(say.colouredNotice(report), hostWarnings()) };
+      return { status: say.colouredStatus(report), notice: say.withHostWarnings(say.colouredNotice(report, undo), hostWarnings()) };
     });
   }
 
   async function clear(): Promise<void> {
     await run({ kind: "clear" }, "clear", async () => {
       await ops.clear();
-      return { status: say.CLEARED_STATUS, notice: say.withHostWarnings(say.clearedNotice(), hostWarnings()) };
+      return { status: say.CLEARED_STATUS, notice: say.withHostWarnings(say.clearedNotice(undo), hostWarnings()) };
     });
   }
 
@@ -114,7 +118,7 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
     await run({ kind: "summaries" }, "summaries", async () => {
       const report = await freshReport();
       const result = await ops.summaries(report, settingsOf(getState()), progress);
-      return { status: say.summariesStatus(result), notice: say.withHostWarnings(say.summariesNotice(result, report.asAt), hostWarnings()) };
+      return { status: say.summariesStatus(result), notice: say.withHostWarnings(say.summariesNotice(result, report.asAt, undo), hostWarnings()) };
     });
   }
 
@@ -193,5 +197,5 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
     await perform(problem.retry);
   }
 
-  return { load, check, colour, clear, buildSummaries, saveSettings, correctSheet, selectCell, takeSelectedRow, retry, perform };
+  return { capabilities, load, check, colour, clear, buildSummaries, saveSettings, correctSheet, selectCell, takeSelectedRow, retry, perform };
 }

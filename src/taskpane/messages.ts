@@ -93,6 +93,17 @@ export function progressText(busy: Busy): string {
   return BUSY_WORDS[busy.task];
 }
 
+// ---- Beside the buttons that change the workbook ----
+
+export const COLOUR_HINT = "Colour RAG colours each action by its RAG as at the date above.";
+
+/** How to take back what the buttons do: Excel's undo where the host has it, else Clear colours. */
+export function undoHint(undo: boolean): string {
+  if (undo)
+    return "Colour RAG, Clear colours and Build summary sheets are each one undo step: Ctrl+Z in Excel (Cmd+Z on a Mac) takes the last one back. Your own formatting is kept.";
+  return "Excel cannot undo these here. To take the colours off, use Clear colours: your own formatting stays as it was. Summary sheets are Plan Monitor’s own sheets, rebuilt in place each time; building them never changes your sheets.";
+}
+
 // ---- After the work ----
 
 /** The status line after a check. */
@@ -107,18 +118,19 @@ export function colouredStatus(r: PlanReport): string {
   return `Coloured ${plural(allItems(r).length, "action")}.`;
 }
 
-export function colouredNotice(r: PlanReport): Notice {
-  return {
-    intent: "success",
-    title: "RAG colours applied",
-    text: `The status cells of ${plural(allItems(r).length, "action")} on ${plural(r.sheets.length, "sheet")} are coloured as at ${longDate(r.asAt)}. “Clear colours” takes them off again; your own formatting is kept.`,
-  };
+export function colouredNotice(r: PlanReport, undo: boolean): Notice {
+  const done = `The status cells of ${plural(allItems(r).length, "action")} on ${plural(r.sheets.length, "sheet")} are coloured as at ${longDate(r.asAt)}.`;
+  const back = undo
+    ? "To take them off, press Ctrl+Z in Excel (one step) or use “Clear colours”; your own formatting is kept."
+    : "“Clear colours” takes them off again; your own formatting is kept.";
+  return { intent: "success", title: "RAG colours applied", text: `${done} ${back}` };
 }
 
 export const CLEARED_STATUS = "Colours cleared.";
 
-export function clearedNotice(): Notice {
-  return { intent: "success", title: "Colours cleared", text: "Plan Monitor’s colours are removed; your own formatting is as it was." };
+export function clearedNotice(undo: boolean): Notice {
+  const text = "Plan Monitor’s colours are removed; your own formatting is as it was.";
+  return { intent: "success", title: "Colours cleared", text: undo ? `${text} Ctrl+Z in Excel puts them back.` : text };
 }
 
 const sheetNames = (result: WriteSheetsResult): string => result.written.map((w) => `“${w.name}”`).join(", ");
@@ -127,12 +139,13 @@ export function summariesStatus(result: WriteSheetsResult): string {
   return `Summary sheets built: ${sheetNames(result) || "none"}.`;
 }
 
-export function summariesNotice(result: WriteSheetsResult, asAt: string): Notice {
+export function summariesNotice(result: WriteSheetsResult, asAt: string, undo: boolean): Notice {
   const built = result.written.length > 0;
+  const written = `Written as at ${longDate(asAt)}: ${sheetNames(result)}.${undo ? " Ctrl+Z in Excel undoes this in one step." : ""}`;
   return {
     intent: result.notices.length ? "warning" : "success",
     title: built ? "Summary sheets built" : "No summary sheets were written",
-    text: built ? `Written as at ${longDate(asAt)}: ${sheetNames(result)}.` : "There was nothing to summarise.",
+    text: built ? written : "There was nothing to summarise.",
     lines: result.notices,
   };
 }

@@ -33,10 +33,11 @@ export function useWorkbookCheck(backend: TaskpaneBackend, options: WorkbookChec
     void effects.load();
   }, [effects]);
 
-  const { check, colour, clear, buildSummaries, saveSettings, correctSheet, selectCell, takeSelectedRow, retry } = effects;
+  const { capabilities, check, colour, clear, buildSummaries, saveSettings, correctSheet, selectCell, takeSelectedRow, retry } = effects;
   return {
     state,
     stale: reportIsStale(state),
+    capabilities,
     check,
     colour,
     clear,

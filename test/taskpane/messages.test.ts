@@ -40,21 +40,21 @@ test("the status after a check counts plan sheets, actions and things to look at
 test("colour and summaries notices name what was done", () => {
   const n = allItems(report).length;
   expect(say.colouredStatus(report)).toBe(`Coloured ${n} actions.`);
-  expect(say.colouredNotice(report).text).toContain(`The status cells of ${n} actions on 1 sheet are coloured as at 12 October 2015.`);
+  expect(say.colouredNotice(report, false).text).toContain(`The status cells of ${n} actions on 1 sheet are coloured as at 12 October 2015.`);
   const written = { written: [{ kind: "summary", name: "PM Summary" }, { kind: "exceptions", name: "PM Exceptions" }], notices: [] };
   expect(say.summariesStatus(written)).toBe("Summary sheets built: “PM Summary”, “PM Exceptions”.");
-  expect(say.summariesNotice(written, "2015-10-12")).toEqual({
+  expect(say.summariesNotice(written, "2015-10-12", false)).toEqual({
     intent: "success",
     title: "Summary sheets built",
     text: "Written as at 12 October 2015: “PM Summary”, “PM Exceptions”.",
     lines: [],
   });
-  const none = say.summariesNotice({ written: [], notices: ["A sheet of yours is called PM Summary."] }, "2015-10-12");
+  const none = say.summariesNotice({ written: [], notices: ["A sheet of yours is called PM Summary."] }, "2015-10-12", false);
   expect(none).toMatchObject({ intent: "warning", title: "No summary sheets were written", text: "There was nothing to summarise." });
 });
 
 test("the host's warnings join a notice, or make one", () => {
-  const notice = say.clearedNotice();
+  const notice = say.clearedNotice(false);
   expect(say.withHostWarnings(notice, [])).toBe(notice);
   expect(say.withHostWarnings(null, [])).toBeNull();
   expect(say.withHostWarnings(null, ["Merged cells could not be read."])).toEqual({ intent: "warning", title: "Please note", text: "", lines: ["Merged cells could not be read."] });
@@ -66,4 +66,23 @@ test("problems name the task, the cell and the sheet", () => {
   expect(say.selectFailedTitle("SCR Action Plan", "I31")).toBe("That cell could not be selected (I31 on “SCR Action Plan”)");
   expect(say.selectionOnOtherSheet("Notes", "Plan").text).toContain("The cell selected now is on “Plan”.");
   expect(say.settingsUnreadableText("Excel said no.")).toBe("Excel said no. Plan Monitor is using its standard settings until you save yours again.");
+});
+
+test("undo: with it, each button is one undo step (Ctrl+Z); without it, Clear colours is the way back", () => {
+  const withUndo = say.undoHint(true);
+  expect(withUndo).toMatch(/Colour RAG, Clear colours and Build summary sheets are each one undo step/);
+  expect(withUndo).toContain("Ctrl+Z in Excel");
+  const without = say.undoHint(false);
+  expect(without).not.toContain("Ctrl+Z");
+  expect(without).toContain("To take the colours off, use Clear colours");
+  expect(without).toContain("Summary sheets are Plan Monitor’s own sheets, rebuilt in place each time; building them never changes your sheets.");
+
+  expect(say.colouredNotice(report, true).text).toContain("press Ctrl+Z in Excel (one step) or use “Clear colours”");
+  expect(say.colouredNotice(report, false).text).toContain("“Clear colours” takes them off again");
+  expect(say.colouredNotice(report, false).text).not.toContain("Ctrl+Z");
+  expect(say.clearedNotice(true).text).toContain("Ctrl+Z in Excel puts them back.");
+  expect(say.clearedNotice(false).text).not.toContain("Ctrl+Z");
+  const written = { written: [{ kind: "summary", name: "PM Summary" }], notices: [] };
+  expect(say.summariesNotice(written, "2015-10-12", true).text).toBe("Written as at 12 October 2015: “PM Summary”. Ctrl+Z in Excel undoes this in one step.");
+  expect(say.summariesNotice(written, "2015-10-12", false).text).toBe("Written as at 12 October 2015: “PM Summary”.");
 });

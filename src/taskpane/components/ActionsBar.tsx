@@ -1,7 +1,7 @@
 // The as-at date, "Check this workbook", progress, and the write-back actions.
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { BUSY_WORDS, progressText } from "../messages";
+import { BUSY_WORDS, COLOUR_HINT, progressText, undoHint } from "../messages";
 import type { Busy } from "../state";
 import { useShared } from "./styles";
 
@@ -21,6 +21,8 @@ export interface ActionsBarProps {
   /** Keep the status line for screen readers only (a message or progress already says it). */
   quietStatus?: boolean;
   hasReport: boolean;
+  /** Excel can undo what the buttons do (one step each). */
+  undo: boolean;
   onCheck(): void;
   onColour(): void;
   onClear(): void;
@@ -78,10 +80,7 @@ export function ActionsBar(p: ActionsBarProps) {
           Build summary sheets
         </Button>
       </div>
-      <p className={shared.hint}>
-        Colour RAG colours each action by its RAG as at the date above; Clear colours takes them off and leaves your own formatting as
-        it was. Summary sheets are Plan Monitor’s own sheets, rebuilt in place each time.
-      </p>
+      <p className={shared.hint}>{`${COLOUR_HINT} ${undoHint(p.undo)}`}</p>
     </section>
   );
 }

@@ -90,6 +90,7 @@ function TaskPane({ backend, asAt, operations }: Omit<AppProps, "theme">) {
         status={state.status}
         quietStatus={state.notice !== null || state.problem !== null}
         hasReport={report !== null}
+        undo={pane.capabilities.undo}
         onCheck={pane.check}
         onColour={pane.colour}
         onClear={pane.clear}

@@ -1,0 +1,86 @@
+/** @jest-environment jsdom */
+// The pane's newer promises, through the mounted pane: what it says about undo,
+// hidden plan sheets, and failed operations (with "Try again").
+import type { Grid } from "../../src/engine/grid";
+import type { HostCapabilities } from "../../src/engine/host";
+import { hostCapabilities } from "../../src/taskpane/backend";
+import { FakeBackend, MemoryHost, button, click, corpusGrids, installDomShims, mount, text, unmount, waitFor } from "./harness";
+
+const AS_AT = "2015-10-12";
+
+let grids: Grid[];
+beforeAll(async () => {
+  installDomShims();
+  grids = await corpusGrids("scr-action-plan.xlsx");
+});
+
+let mounted: Awaited<ReturnType<typeof mount>> | null = null;
+afterEach(async () => {
+  if (mounted) await unmount(mounted);
+  mounted = null;
+});
+
+/** A MemoryHost that says what it can do (the harness's own has no capabilities method). */
+class CapableHost extends MemoryHost {
+  constructor(
+    grids: Grid[],
+    private readonly can: HostCapabilities,
+  ) {
+    super(grids);
+  }
+  capabilities(): HostCapabilities {
+    return this.can;
+  }
+}
+
+async function setUp(host: MemoryHost) {
+  const backend = new FakeBackend(host);
+  mounted = await mount(backend, { asAt: AS_AT });
+  return { host, backend, root: mounted.container };
+}
+
+/** The words under the buttons that change the workbook. */
+function buttonsHint(root: HTMLElement): string {
+  const group = root.querySelector('[role="group"][aria-label="Change the workbook"]')!;
+  return text(group.nextElementSibling);
+}
+
+describe("undo", () => {
+  test("a host with undo: the pane says each button is one undo step, Ctrl+Z in Excel", async () => {
+    const { root } = await setUp(new CapableHost(grids, { undo: true }));
+    expect(buttonsHint(root)).toContain("Colour RAG, Clear colours and Build summary sheets are each one undo step: Ctrl+Z in Excel");
+    await click(button(root, "Colour RAG"));
+    await waitFor(() => expect(text(root)).toContain("RAG colours applied"));
+    expect(text(root)).toContain("press Ctrl+Z in Excel (one step)");
+    await click(button(root, "Build summary sheets"));
+    await waitFor(() => expect(text(root)).toContain("Summary sheets built"));
+    expect(text(root)).toContain("Ctrl+Z in Excel undoes this in one step.");
+  });
+
+  for (const [name, host] of [
+    ["without the capabilities method", () => new MemoryHost(grids)],
+    ["that says it cannot undo", () => new CapableHost(grids, { undo: false })],
+  ] as const) {
+    test(`a host ${name}: Clear colours is the way back, summary sheets are Plan Monitor's own`, async () => {
+      const { root } = await setUp(host());
+      const hint = buttonsHint(root);
+      expect(hint).not.toContain("Ctrl+Z");
+      expect(hint).toContain("To take the colours off, use Clear colours");
+      expect(hint).toContain("Summary sheets are Plan Monitor’s own sheets, rebuilt in place each time; building them never changes your sheets.");
+      await click(button(root, "Colour RAG"));
+      await waitFor(() => expect(text(root)).toContain("RAG colours applied"));
+      expect(text(root)).toContain("“Clear colours” takes them off again");
+      expect(text(root)).not.toContain("Ctrl+Z");
+    });
+  }
+
+  test("a host whose capabilities call fails is taken to have no undo", () => {
+    const host = new MemoryHost(grids) as MemoryHost & { capabilities(): HostCapabilities };
+    host.capabilities = () => {
+      throw new Error("Office is not ready");
+    };
+    expect(hostCapabilities(new FakeBackend(host))).toEqual({ undo: false });
+    expect(hostCapabilities(new FakeBackend(new CapableHost(grids, { undo: true })))).toEqual({ undo: true });
+    expect(hostCapabilities(new FakeBackend(new MemoryHost(grids)))).toEqual({ undo: false });
+  });
+});
