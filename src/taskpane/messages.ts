@@ -194,6 +194,15 @@ export function selectionOnOtherSheet(sheet: string, selectedSheet: string): Pro
   };
 }
 
+// ---- The sheets found ----
+
+/** A plan on a sheet the user hid: it counts like the others, but its colours are out of sight. */
+export function hiddenSheetNote(sheet: string, visibility: "hidden" | "veryHidden"): string {
+  if (visibility === "veryHidden")
+    return `“${sheet}” is very hidden, so Excel’s Unhide does not list it. It is checked like the others; to see its colours and go to its cells, ask whoever set up the workbook to make it visible.`;
+  return `“${sheet}” is hidden. It is checked like the others; unhide it in Excel (right-click a sheet tab, then Unhide) to see its colours and go to its cells.`;
+}
+
 // ---- Results out of date ----
 
 export const staleTitle = (reportAsAt: string): string => `Results are as at ${longDate(reportAsAt)}`;

@@ -3,8 +3,8 @@
 // hidden plan sheets, and failed operations (with "Try again").
 import type { Grid } from "../../src/engine/grid";
 import type { HostCapabilities } from "../../src/engine/host";
-import { hostCapabilities } from "../../src/taskpane/backend";
-import { FakeBackend, MemoryHost, button, click, corpusGrids, installDomShims, mount, text, unmount, waitFor } from "./harness";
+import { hostCapabilities, operationsFor } from "../../src/taskpane/backend";
+import { FakeBackend, MemoryHost, button, click, corpusGrids, heading, installDomShims, mount, text, unmount, waitFor } from "./harness";
 
 const AS_AT = "2015-10-12";
 
@@ -83,4 +83,56 @@ describe("undo", () => {
     expect(hostCapabilities(new FakeBackend(new CapableHost(grids, { undo: true })))).toEqual({ undo: true });
     expect(hostCapabilities(new FakeBackend(new MemoryHost(grids)))).toEqual({ undo: false });
   });
+});
+
+describe("hidden plan sheets", () => {
+  /** The plan twice, on a visible, a hidden and a very hidden sheet. */
+  function threeSheets(): Grid[] {
+    const [plan] = grids;
+    return [
+      { ...plan, name: "Plan 1" },
+      { ...plan, name: "Plan 2", visibility: "hidden" },
+      { ...plan, name: "Plan 3", visibility: "veryHidden" },
+    ];
+  }
+
+  test("the sheets panel names hidden and very hidden plan sheets in plain words; visible ones get no note", async () => {
+    const sheets = threeSheets();
+    const host = new MemoryHost(sheets);
+    const backend = new FakeBackend(host);
+    // The report's visibility comes from the grid (the engine copies it); this fills it in the same way.
+    const base = operationsFor(backend);
+    const operations = {
+      ...base,
+      scan: async (...args: Parameters<typeof base.scan>) => {
+        const report = await base.scan(...args);
+        for (const s of report.sheets) s.visibility ??= sheets.find((g) => g.name === s.name)?.visibility;
+        return report;
+      },
+    };
+    mounted = await mount(backend, { asAt: AS_AT, operations });
+    const root = mounted.container;
+    await click(button(root, "Check this workbook"));
+    await waitFor(() => heading(root, 3, "Plan 3"));
+
+    const card = (name: string) => heading(root, 3, name).closest("article") as HTMLElement;
+    expect(card("Plan 1").querySelector("[data-visibility]")).toBeNull();
+    expect(text(card("Plan 1"))).not.toMatch(/hidden/);
+    expect(text(card("Plan 2").querySelector("[data-visibility]"))).toBe(
+      "“Plan 2” is hidden. It is checked like the others; unhide it in Excel (right-click a sheet tab, then Unhide) to see its colours and go to its cells.",
+    );
+    expect(text(card("Plan 3").querySelector("[data-visibility]"))).toBe(
+      "“Plan 3” is very hidden, so Excel’s Unhide does not list it. It is checked like the others; to see its colours and go to its cells, ask whoever set up the workbook to make it visible.",
+    );
+    // Checked like the others: all three read in full and counted.
+    const actions = (name: string) => text([...card(name).querySelectorAll("dt")].find((d) => text(d) === "Actions")!.nextElementSibling);
+    expect(Number(actions("Plan 1"))).toBeGreaterThan(0);
+    expect([actions("Plan 2"), actions("Plan 3")]).toEqual([actions("Plan 1"), actions("Plan 1")]);
+    expect(text(root.querySelector('[role="status"]'))).toContain(`: 3 plan sheets, ${3 * Number(actions("Plan 1"))} actions,`);
+
+    // The notes keep the pane accessible (jsdom does no layout, so contrast cannot be judged).
+    const axe = (await import("axe-core")).default;
+    const result = await axe.run(root, { rules: { "color-contrast": { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  }, 30_000);
 });

@@ -86,3 +86,10 @@ test("undo: with it, each button is one undo step (Ctrl+Z); without it, Clear co
   expect(say.summariesNotice(written, "2015-10-12", true).text).toBe("Written as at 12 October 2015: “PM Summary”. Ctrl+Z in Excel undoes this in one step.");
   expect(say.summariesNotice(written, "2015-10-12", false).text).toBe("Written as at 12 October 2015: “PM Summary”.");
 });
+
+test("hidden plan sheets are named, with what to do to see them", () => {
+  expect(say.hiddenSheetNote("Plan 2", "hidden")).toBe(
+    "“Plan 2” is hidden. It is checked like the others; unhide it in Excel (right-click a sheet tab, then Unhide) to see its colours and go to its cells.",
+  );
+  expect(say.hiddenSheetNote("Plan 2", "veryHidden")).toMatch(/^“Plan 2” is very hidden, so Excel’s Unhide does not list it\. It is checked like the others;/);
+});

@@ -1,9 +1,9 @@
 // What was found on each sheet, what was left out and why, and a way to correct it.
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
 import { ROLES, type ColumnEvidence, type PlanReport, type Role, type SheetReport } from "../../engine/report";
 import type { Settings, SheetOverride } from "../../engine/settings";
-import { longDate, plural, ROLE_WORDS } from "../messages";
+import { hiddenSheetNote, longDate, plural, ROLE_WORDS } from "../messages";
 import { SheetCorrection } from "./SheetCorrection";
 import { useShared } from "./styles";
 
@@ -64,6 +64,11 @@ function SheetFound({ sheet, saved, busy, onCorrect }: { sheet: SheetReport; sav
       <h3 id={headingId} className={`${shared.h3} ${s.name}`}>
         {sheet.name}
       </h3>
+      {sheet.visibility && (
+        <MessageBar intent="info" layout="multiline" data-visibility={sheet.visibility}>
+          <MessageBarBody>{hiddenSheetNote(sheet.name, sheet.visibility)}</MessageBarBody>
+        </MessageBar>
+      )}
       <dl className={shared.facts}>
         <dt>Header row</dt>
         <dd>
