@@ -40,7 +40,6 @@ class SaidError extends Error {}
 
 export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, ops: TaskpaneOperations): PaneEffects {
   const { dispatch, getState } = store;
-  const progress: Progress = (done, total, what) => dispatch({ type: "progress", done, total, what });
   const explain = (e: unknown): string => say.errorText(e, backend.explainError?.bind(backend));
   const hostWarnings = (): readonly string[] => backend.warnings?.() ?? [];
   const capabilities = hostCapabilities(backend);
@@ -49,12 +48,19 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
   /**
    * Run one long task at a time (the UI disables its controls meanwhile; this guards double
    * clicks). Whatever the work does, success or failure, the pane is not busy afterwards.
+   * Each run reports progress through its own callback, so an operation that timed out and
+   * still calls back from Excel cannot move the progress bar of the next one.
    */
-  async function run(op: Operation, task: Task, work: () => Promise<Outcome>): Promise<boolean> {
+  let runs = 0;
+  async function run(op: Operation, task: Task, work: (progress: Progress) => Promise<Outcome>): Promise<boolean> {
     if (getState().busy) return false;
+    const id = ++runs;
+    const progress: Progress = (done, total, what) => {
+      if (id === runs) dispatch({ type: "progress", done, total, what });
+    };
     dispatch({ type: "start", task });
     try {
-      dispatch({ type: "finish", ...((await work()) ?? {}) });
+      dispatch({ type: "finish", ...((await work(progress)) ?? {}) });
       return true;
     } catch (e) {
       const text = e instanceof SaidError ? e.message : explain(e);
@@ -64,7 +70,7 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
   }
 
   /** Scan with the current as-at date and settings. */
-  async function scan(): Promise<PlanReport> {
+  async function scan(progress: Progress): Promise<PlanReport> {
     const { asAt } = getState();
     const settings = settingsOf(getState());
     const report = await ops.scan(asAt, settings, progress);
@@ -73,9 +79,9 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
   }
 
   /** The report, checked again first when the date or settings changed since. */
-  async function freshReport(): Promise<PlanReport> {
+  async function freshReport(progress: Progress): Promise<PlanReport> {
     const s = getState();
-    return s.report && !reportIsStale(s) ? s.report : scan();
+    return s.report && !reportIsStale(s) ? s.report : scan(progress);
   }
 
   async function load(): Promise<void> {
@@ -93,15 +99,15 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
   }
 
   async function check(): Promise<void> {
-    await run({ kind: "check" }, "check", async () => {
-      const report = await scan();
+    await run({ kind: "check" }, "check", async (progress) => {
+      const report = await scan(progress);
       return { status: say.checkedStatus(report), notice: say.withHostWarnings(null, hostWarnings()) };
     });
   }
 
   async function colour(): Promise<void> {
-    await run({ kind: "colour" }, "colour", async () => {
-      const report = await freshReport();
+    await run({ kind: "colour" }, "colour", async (progress) => {
+      const report = await freshReport(progress);
       await ops.colour(report, progress);
       return { status: say.colouredStatus(report), notice: say.withHostWarnings(say.colouredNotice(report, undo), hostWarnings()) };
     });
@@ -115,8 +121,8 @@ export function createPaneEffects(store: PaneStore, backend: TaskpaneBackend, op
   }
 
   async function buildSummaries(): Promise<void> {
-    await run({ kind: "summaries" }, "summaries", async () => {
-      const report = await freshReport();
+    await run({ kind: "summaries" }, "summaries", async (progress) => {
+      const report = await freshReport(progress);
       const result = await ops.summaries(report, settingsOf(getState()), progress);
       return { status: say.summariesStatus(result), notice: say.withHostWarnings(say.summariesNotice(result, report.asAt, undo), hostWarnings()) };
     });

@@ -178,3 +178,28 @@ test("a selection on another sheet is explained, with nothing to retry", async (
   expect(f.store.getState().problem?.retry).toBeUndefined();
   expect(f.backend.saves).toHaveLength(0);
 });
+
+test("progress from an operation that already failed does not move the next one's progress", async () => {
+  const f = setUp();
+  await f.effects.load();
+  const reading = gate<Grid[]>();
+  let lateProgress: ((done: number, total: number, what: string) => void) | undefined;
+  f.host.readGrids = (progress) => {
+    lateProgress = progress;
+    return reading.promise;
+  };
+  const first = f.effects.check();
+  reading.reject(new Error("Excel did not answer in time."));
+  await first;
+
+  const second = gate<Grid[]>();
+  f.host.readGrids = () => second.promise;
+  const again = f.effects.retry();
+  expect(f.store.getState().busy).toEqual({ task: "check", done: 0, total: 0, what: "" });
+  lateProgress!(3, 4, "Reading sheet 3 of 4…"); // the first, timed-out read calling back
+  expect(f.store.getState().busy).toEqual({ task: "check", done: 0, total: 0, what: "" });
+  second.resolve(grids);
+  await again;
+  expect(f.store.getState().busy).toBeNull();
+  expect(f.store.getState().report?.sheets.map((s) => s.name)).toEqual([SHEET]);
+});

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 // The pane's newer promises, through the mounted pane: what it says about undo,
 // hidden plan sheets, and failed operations (with "Try again").
+import { act } from "react";
 import type { Grid } from "../../src/engine/grid";
 import type { HostCapabilities } from "../../src/engine/host";
 import { hostCapabilities, operationsFor } from "../../src/taskpane/backend";
@@ -135,4 +136,61 @@ describe("hidden plan sheets", () => {
     const result = await axe.run(root, { rules: { "color-contrast": { enabled: false } } });
     expect(result.violations.map((v) => v.id)).toEqual([]);
   }, 30_000);
+});
+
+describe("failed operations", () => {
+  const enabled = (b: HTMLButtonElement) => b.getAttribute("aria-disabled") !== "true";
+
+  test("an operation that rejects: the reason, a “Try again” that runs it again, and the buttons free", async () => {
+    const { root, host } = await setUp(new MemoryHost(grids));
+    host.failNext = { method: "applyColours", error: new Error("Excel did not answer within 60 seconds. Nothing was lost.") };
+    await click(button(root, "Colour RAG"));
+    await waitFor(() => expect(text(root)).toContain("The RAG colours could not be applied"));
+    expect(text(root)).toContain("In plain words: Excel did not answer within 60 seconds. Nothing was lost.");
+    expect(root.querySelector('[role="progressbar"]')).toBeNull();
+    for (const label of [/^Check (this workbook|again)$/, "Colour RAG", "Clear colours", "Build summary sheets"]) expect(enabled(button(root, label))).toBe(true);
+    expect(host.colourPlans).toHaveLength(0);
+
+    await click(button(root, "Try again"));
+    await waitFor(() => expect(text(root)).toContain("RAG colours applied"));
+    expect(host.colourPlans).toHaveLength(1);
+    expect(text(root)).not.toContain("could not be applied");
+    expect(() => button(root, "Try again")).toThrow();
+  });
+
+  test("an operation that hangs, then rejects: busy while it hangs, then free, and “Try again” works", async () => {
+    const host = new MemoryHost(grids);
+    const { root } = await setUp(host);
+    const read = host.readGrids.bind(host);
+    let fail!: (e: Error) => void;
+    host.readGrids = () => new Promise((_, reject) => (fail = reject));
+    await click(button(root, "Check this workbook"));
+    expect(root.querySelector('[role="progressbar"]')).not.toBeNull();
+    expect(enabled(button(root, "Checking…"))).toBe(false);
+    expect(enabled(button(root, "Build summary sheets"))).toBe(false);
+
+    await act(async () => fail(new Error("Excel did not answer within 60 seconds.")));
+    await waitFor(() => expect(text(root)).toContain("The workbook could not be checked"));
+    expect(root.querySelector('[role="progressbar"]')).toBeNull();
+    expect(enabled(button(root, "Check this workbook"))).toBe(true);
+    expect(enabled(button(root, "Build summary sheets"))).toBe(true);
+    expect(text(root.querySelector('[role="status"]'))).toBe("The workbook could not be checked");
+
+    host.readGrids = read;
+    await click(button(root, "Try again"));
+    await waitFor(() => heading(root, 2, "What was found"));
+    expect(text(root.querySelector('[role="status"]'))).toMatch(/^Checked as at 12 October 2015/);
+  });
+
+  test("a problem can be dismissed without trying again", async () => {
+    const { root, host } = await setUp(new MemoryHost(grids));
+    host.failNext = { method: "clearColours", error: new Error("Excel is busy.") };
+    await click(button(root, "Clear colours"));
+    await waitFor(() => expect(text(root)).toContain("The colours could not be cleared"));
+    await click(button(root, "Dismiss"));
+    expect(() => button(root, "Try again")).toThrow();
+    // The status line (for screen readers and the eye) still says what happened last.
+    expect(text(root.querySelector('[role="status"]'))).toBe("The colours could not be cleared");
+    expect(host.calls.filter((c) => c === "clearColours")).toHaveLength(1);
+  });
 });
