@@ -194,3 +194,35 @@ describe("failed operations", () => {
     expect(host.calls.filter((c) => c === "clearColours")).toHaveLength(1);
   });
 });
+
+describe("the hook", () => {
+  test("settings are read once on mount, even under React's StrictMode double mount", async () => {
+    const backend = new FakeBackend(new MemoryHost(grids));
+    let loads = 0;
+    const load = backend.loadSettings.bind(backend);
+    backend.loadSettings = () => {
+      loads++;
+      return load();
+    };
+    mounted = await mount(backend, { asAt: AS_AT });
+    await waitFor(() => expect(text(mounted!.container)).toContain("Save settings"));
+    expect(loads).toBe(1);
+  });
+
+  test("closing the pane while an operation runs: the operation ends quietly", async () => {
+    const host = new MemoryHost(grids);
+    const { root } = await setUp(host);
+    let finish!: (g: Grid[]) => void;
+    host.readGrids = () => new Promise((resolve) => (finish = resolve));
+    await click(button(root, "Check this workbook"));
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await unmount(mounted!);
+      mounted = null;
+      await act(async () => finish(grids));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});
