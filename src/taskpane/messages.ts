@@ -5,6 +5,7 @@
 import { allItems } from "../engine/counts";
 import type { WriteSheetsResult } from "../engine/host";
 import type { Finding, FindingCode, PlanReport, Rag, Role } from "../engine/report";
+import type { SheetOverride } from "../engine/settings";
 import { RAG_LABEL } from "../engine/writeback";
 import type { Busy, Notice, Problem, Task } from "./state";
 
@@ -192,6 +193,27 @@ export function selectionOnOtherSheet(sheet: string, selectedSheet: string): Pro
     title: `Select a cell in the header row of “${sheet}” first`,
     text: `The cell selected now is on “${selectedSheet}”. Click a cell in the row that names the columns of “${sheet}”, then choose “Use the row I have selected” again.`,
   };
+}
+
+// ---- Settings ----
+
+/** What is wrong with the amber days typed, with the schema's bound when it gave one. */
+export function amberDaysProblem(bound: { atLeast?: number | bigint; atMost?: number | bigint }): string {
+  const limit = bound.atLeast !== undefined ? ` (at least ${bound.atLeast})` : bound.atMost !== undefined ? ` (at most ${bound.atMost})` : "";
+  return `Give a whole number of days${limit}.`;
+}
+
+export const COMPLETE_WORDS_PROBLEM = "Give at least one word, separated by commas.";
+
+export const SETTINGS_INVALID = "These settings are not valid.";
+
+/** A saved sheet correction in a few words: "left out", "header row 4, columns chosen by you". */
+export function describeCorrection(o: SheetOverride): string {
+  const parts: string[] = [];
+  if (o.ignore) parts.push("left out");
+  if (o.headerRow !== undefined) parts.push(`header row ${o.headerRow}`);
+  if (o.columns) parts.push("columns chosen by you");
+  return parts.join(", ") || "no change";
 }
 
 // ---- The sheets found ----

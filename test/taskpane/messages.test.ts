@@ -93,3 +93,12 @@ test("hidden plan sheets are named, with what to do to see them", () => {
   );
   expect(say.hiddenSheetNote("Plan 2", "veryHidden")).toMatch(/^“Plan 2” is very hidden, so Excel’s Unhide does not list it\. It is checked like the others;/);
 });
+
+test("settings problems and saved corrections in a few words", () => {
+  expect(say.amberDaysProblem({ atLeast: 0 })).toBe("Give a whole number of days (at least 0).");
+  expect(say.amberDaysProblem({ atMost: 3650 })).toBe("Give a whole number of days (at most 3650).");
+  expect(say.amberDaysProblem({})).toBe("Give a whole number of days.");
+  expect(say.describeCorrection({ headerRow: 4, columns: { owner: "G" } })).toBe("header row 4, columns chosen by you");
+  expect(say.describeCorrection({ ignore: true })).toBe("left out");
+  expect(say.describeCorrection({})).toBe("no change");
+});

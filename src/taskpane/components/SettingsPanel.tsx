@@ -3,6 +3,7 @@
 import { Button, Field, Input, Textarea, makeStyles } from "@fluentui/react-components";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { defaultSettings, SettingsSchema, type Settings, type SheetOverride } from "../../engine/settings";
+import { amberDaysProblem, COMPLETE_WORDS_PROBLEM, describeCorrection, SETTINGS_INVALID } from "../messages";
 import { useShared } from "./styles";
 
 const useStyles = makeStyles({
@@ -35,11 +36,11 @@ export function applyDraft(base: Settings, d: Draft): Checked {
   const out: Checked = { ok: false };
   for (const issue of result.error.issues) {
     const i = issue as { path: PropertyKey[]; code: string; minimum?: number | bigint; maximum?: number | bigint };
-    const bound = i.code === "too_small" && i.minimum !== undefined ? ` (at least ${i.minimum})` : i.code === "too_big" && i.maximum !== undefined ? ` (at most ${i.maximum})` : "";
-    if (i.path[0] === "amberDays") out.amberDays = `Give a whole number of days${bound}.`;
-    else if (i.path[0] === "completeWords") out.completeWords = "Give at least one word, separated by commas.";
+    const bound = i.code === "too_small" ? { atLeast: i.minimum } : i.code === "too_big" ? { atMost: i.maximum } : {};
+    if (i.path[0] === "amberDays") out.amberDays = amberDaysProblem(bound);
+    else if (i.path[0] === "completeWords") out.completeWords = COMPLETE_WORDS_PROBLEM;
   }
-  if (!out.amberDays && !out.completeWords) out.completeWords = "These settings are not valid.";
+  if (!out.amberDays && !out.completeWords) out.completeWords = SETTINGS_INVALID;
   return out;
 }
 
@@ -148,7 +149,7 @@ export function SettingsPanel({ settings, busy, onSave, onRemoveCorrection }: Se
             {corrections.map(([name, o]) => (
               <li key={name} className={shared.row}>
                 <span className={s.name}>
-                  <strong>{name}</strong>: {describe(o)}
+                  <strong>{name}</strong>: {describeCorrection(o)}
                 </span>
                 <Button size="small" disabledFocusable={busy} onClick={() => onRemoveCorrection(name, null)} aria-label={`Remove the correction for ${name}`}>
                   Remove
@@ -160,12 +161,4 @@ export function SettingsPanel({ settings, busy, onSave, onRemoveCorrection }: Se
       )}
     </section>
   );
-}
-
-function describe(o: SheetOverride): string {
-  const parts: string[] = [];
-  if (o.ignore) parts.push("left out");
-  if (o.headerRow !== undefined) parts.push(`header row ${o.headerRow}`);
-  if (o.columns) parts.push("columns chosen by you");
-  return parts.join(", ") || "no change";
 }
