@@ -107,7 +107,7 @@ function TaskPane({ backend, asAt, operations }: Omit<AppProps, "theme">) {
               </MessageBarBody>
               <MessageBarActions>
                 {state.problem.retry && (
-                  <Button appearance="primary" disabledFocusable={busy} onClick={pane.retry}>
+                  <Button disabledFocusable={busy} onClick={pane.retry}>
                     Try again
                   </Button>
                 )}
