@@ -12,7 +12,7 @@ export function historySheet(history: History, asAt: string, notes: readonly str
   const b = new SheetBuilder(COUNT_HEADER.length);
   b.title(SUMMARY_TITLES.history);
   b.note(
-    "Plan Monitor keeps one snapshot per as-at date here and reads it back to show changes, the trend, escalations and what was completed. " +
+    "Plan Monitor keeps one snapshot per as-at date here and reads it back to show changes, the trend, escalations, what was completed and which due dates moved later. " +
       "Running the summary again for the same date replaces that date's snapshot. Please do not edit this sheet.",
   );
   for (const note of notes) b.note(note, false);

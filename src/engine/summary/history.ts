@@ -1,6 +1,7 @@
 // The history Plan Monitor keeps in its own sheet: one snapshot per as-at date
-// (counts per theme and RAG, and each action's RAG), so that a summary can show
-// the change since the last report, a trend, escalations and what was completed.
+// (counts per theme and RAG, and each action's RAG and due date), so that a
+// summary can show the change since the last report, a trend, escalations, what
+// was completed and which due dates slipped later.
 // The sheet is the store: it is parsed back from cell values on every run.
 import { z } from "zod";
 import { allItems, countByTheme, type RagCounts } from "../counts";
@@ -16,7 +17,11 @@ export const ThemeCountsSchema = z
   .refine((c) => c.total === RAGS.reduce((n, rag) => n + c[rag], 0), "the total is not the sum of the RAG counts");
 export type ThemeCounts = z.infer<typeof ThemeCountsSchema>;
 
-/** One action as it stood in a snapshot: enough to recognise it again and know its RAG. */
+/**
+ * One action as it stood in a snapshot: enough to recognise it again (sheet, ref
+ * and the start of its text; else the same row and ref: see recordFinder) and
+ * to know its RAG and due date then.
+ */
 export const ItemRecordSchema = z.object({
   sheet: z.string().min(1),
   row: z.number().int().positive(),
