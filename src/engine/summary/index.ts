@@ -18,7 +18,7 @@ export interface SummaryOptions {
 }
 
 /**
- * The four sheets for a report: themes, owners, exceptions and history, and
+ * The sheets for a report: themes, owners, exceptions and history, and
  * the portfolio when the workbook holds several plan sheets (each sheet a plan,
  * as `plan-monitor summary` makes each file one). The report's snapshot is
  * recorded in the history first (replacing one on the same as-at date), so the
