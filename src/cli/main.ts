@@ -68,6 +68,8 @@ async function summary(options: CheckOptions & { out: string }, io: Io): Promise
   const plans: PortfolioPlan[] = [];
   let status = 0;
   for (const [i, file] of options.files.entries()) {
+    // Several files take a while: say which one is being read (stderr, so stdout stays the result).
+    if (options.files.length > 1) io.stderr(`plan-monitor: reading ${file} (${i + 1} of ${options.files.length})\n`);
     try {
       await refuseNonFile(file);
       const report = await scanWorkbook(await XlsxHost.fromBuffer(await readFile(file)), { asAt: options.asAt, settings });

@@ -1,6 +1,7 @@
 // Findings: what a commissioning officer should look at, in plain words.
 import type { DueReading } from "./dates";
 import type { Finding, FindingCode, Rag } from "./report";
+import { longDate } from "./summary/common";
 import { excerpt } from "./text";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -103,3 +104,12 @@ export const errorValue = (at: At, error: string): Finding =>
 
 export const dateSlipped = (at: At, target: string, revised: string): Finding =>
   make("date-slipped", at, `The date slipped from ${readableDate(target)} to ${readableDate(revised)}: the revised date is taken as the due date.`);
+
+/**
+ * The due date is later than in the previous report (read from the history sheet).
+ * `revised` is the finding the revised-date column gave when it tells another
+ * move: one date-slipped finding carries both; where both say the same move,
+ * the caller keeps the revised one alone.
+ */
+export const dueMoved = (at: At, from: string, to: string, since: string, revised?: Finding): Finding =>
+  make("date-slipped", at, `Due date moved from ${longDate(from)} to ${longDate(to)} since the report of ${longDate(since)}.${revised ? ` ${revised.message}` : ""}`);

@@ -6,7 +6,7 @@ import { colourPlanFor } from "./colour";
 import type { PlanHost, Progress, WriteSheetsResult } from "./host";
 import type { PlanReport } from "./report";
 import type { Settings } from "./settings";
-import { buildSummarySheets, historyFromSheet } from "./summary";
+import { buildSummarySheets, historyFromSheet, withHistorySlips } from "./summary";
 
 export interface ScanOptions {
   /** ISO date the RAG is computed against. */
@@ -14,10 +14,17 @@ export interface ScanOptions {
   settings: Settings;
 }
 
-/** Read every sheet the host holds (its own summary sheets are skipped) and analyse it. */
+/**
+ * Read every sheet the host holds (its own summary sheets are skipped) and analyse
+ * it. The history sheet is read too, so an action whose due date is later than in
+ * the previous report gets its date-slipped finding (a damaged history gives none
+ * here; the summary says so when it replaces it).
+ */
 export async function scanWorkbook(host: PlanHost, options: ScanOptions, progress?: Progress): Promise<PlanReport> {
+  // The history first: a host's warnings describe its last read, and those of the grids are the ones to keep.
+  const { history } = historyFromSheet(await host.readOwnedSheet("history"), options.asAt);
   const grids = await host.readGrids(progress);
-  return analyseWorkbook(grids, { asAt: options.asAt, settings: options.settings });
+  return withHistorySlips(analyseWorkbook(grids, { asAt: options.asAt, settings: options.settings }), history);
 }
 
 /** Colour each item's status cell by its RAG, replacing earlier Plan Monitor colouring. */

@@ -42,13 +42,13 @@ function singleTable(ws: ExcelJS.Worksheet, label: string, totalPrefix: string):
   return { rows, total: figures(ws, r, 2) };
 }
 
-/** Rows of a portfolio table under the header (A, B, "Blue"): [A, B, Blue..% complete, Health], up to a blank row. */
+/** Rows of a portfolio table under the header (A, B, "Blue"): [A, B, Blue..% complete, Health, Slipped], up to a blank row. */
 function portfolioTable(ws: ExcelJS.Worksheet, a: string, b: string, from = 1): unknown[][] {
   let header = -1;
   for (let r = from; r <= ws.rowCount && header < 0; r++) if (valueAt(ws, r, 1) === a && valueAt(ws, r, 2) === b && valueAt(ws, r, 3) === "Blue") header = r;
   expect(header).toBeGreaterThan(0);
   const rows: unknown[][] = [];
-  for (let r = header + 1; valueAt(ws, r, 1) !== null; r++) rows.push(Array.from({ length: 10 }, (_, c) => valueAt(ws, r, c + 1)));
+  for (let r = header + 1; valueAt(ws, r, 1) !== null; r++) rows.push(Array.from({ length: 11 }, (_, c) => valueAt(ws, r, c + 1)));
   return rows;
 }
 
@@ -92,12 +92,16 @@ describe("plan-monitor summary", () => {
       const { rows, total } = singleTable(s.themes, "Theme", "Total");
       expect(plans[i][1]).toBe(`${ALL_THEMES} (${rows.size})`);
       expect(plans[i].slice(2, 9)).toEqual(total);
+      // Slipped: the single report's totals line, last column of PM Summary – Themes.
+      expect(valueAt(s.themes, findRow(s.themes, "Theme", "Blue"), 15)).toBe("Slipped");
+      expect(plans[i][10]).toBe(valueAt(s.themes, findRow(s.themes, "Total"), 15));
     });
     const all = plans[plans.length - 1];
     const summed = sum(singles.map((s) => singleTable(s.themes, "Theme", "Total").total));
     expect(all.slice(2, 8)).toEqual(summed);
     expect(all[8]).toBeCloseTo(summed[0] / summed[5], 10);
     expect(["On track", "At risk", "Off track"]).toContain(all[9]);
+    expect(all[10]).toBe(plans.slice(0, -1).reduce((n, r) => n + (r[10] as number), 0));
   });
 
   test("a row per plan and theme equals that plan's theme row, with its health", () => {
@@ -112,6 +116,7 @@ describe("plan-monitor summary", () => {
         let r = healthCol + 1;
         while (valueAt(s.themes, r, 1) !== theme) r++;
         expect(rows[i][9]).toBe(valueAt(s.themes, r, 14));
+        expect(rows[i][10]).toBe(valueAt(s.themes, r, 15));
         i++;
       }
     }

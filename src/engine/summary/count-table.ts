@@ -21,6 +21,12 @@ export interface ChangeBasis {
   total: RagCounts | null;
 }
 
+/** Slipped actions (due date moved later) per label key (textKey), and in all. */
+export interface SlippedBasis {
+  byKey: ReadonlyMap<string, number>;
+  total: number;
+}
+
 export interface CountTable {
   headerRow: number;
   firstRow: number;
@@ -31,7 +37,8 @@ export interface CountTable {
 
 /**
  * The table; with `health`, a Plan health column after the others (after the
- * change columns when there are some): On track / At risk / Off track on its colour.
+ * change columns when there are some): On track / At risk / Off track on its colour;
+ * with `slipped`, a Slipped column (actions whose due date moved later) after that.
  */
 export function countTable(
   b: SheetBuilder,
@@ -41,6 +48,7 @@ export function countTable(
   total: CountRow,
   change?: ChangeBasis,
   health?: HealthThresholds,
+  slipped?: SlippedBasis,
 ): CountTable {
   groupHeader(b, asAt, change, health);
   const headerRow = b.add([
@@ -50,12 +58,18 @@ export function countTable(
     headerCell("% complete"),
     ...(change ? RAG_ORDER.map(ragHeader) : []),
     ...(health ? [headerCell("Health")] : []),
+    ...(slipped ? [headerCell("Slipped")] : []),
   ]);
   const firstRow = b.next;
-  const withHealth = (cells: Row, row: CountRow, bold = false): Row => (health ? [...cells, healthCell(row, health, bold)] : cells);
-  for (const row of rows) b.add(withHealth(countRow(row, TEXT, change && changeOf(row.counts, change.byKey.get(textKey(row.label)), change)), row));
+  const withHealth = (cells: Row, row: CountRow, slips: number, bold = false): Row => [
+    ...cells,
+    ...(health ? [healthCell(row, health, bold)] : []),
+    ...(slipped ? [cell(slips, { ...NUMBER, ...(bold ? { bold: true } : {}) })] : []),
+  ];
+  for (const row of rows)
+    b.add(withHealth(countRow(row, TEXT, change && changeOf(row.counts, change.byKey.get(textKey(row.label)), change)), row, slipped?.byKey.get(textKey(row.label)) ?? 0));
   const lastRow = b.next - 1;
-  const totalRow = b.add(withHealth(countRow(total, { ...TEXT, bold: true }, change && changeOf(total.counts, change.total ?? undefined, change), true), total, true));
+  const totalRow = b.add(withHealth(countRow(total, { ...TEXT, bold: true }, change && changeOf(total.counts, change.total ?? undefined, change), true), total, slipped?.total ?? 0, true));
   return { headerRow, firstRow, lastRow, totalRow };
 }
 

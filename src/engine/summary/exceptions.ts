@@ -1,8 +1,7 @@
 // "PM Exceptions": what a board should look at. Escalations first, then every
-// red and amber action (most overdue first), the actions that cannot be
-// assessed and why, and what was completed since the last report. Each line
-// links to the action's row in the plan.
-import { columnIndex, columnLetter } from "../grid";
+// red and amber action (most overdue first), the actions whose due date slipped
+// later, the actions that cannot be assessed and why, and what was completed
+// since the last report. Each line links to the action's row in the plan.
 import type { FindingCode, PlanReport } from "../report";
 import type { Settings } from "../settings";
 import { excerpt } from "../text";
@@ -11,6 +10,7 @@ import { escalationRule, NUMBER, printSpec, provenance, ragCell, shortDate, stam
 import { completedSince, escalations, greyItems, redAndAmber, type Escalation, type PlacedItem } from "./escalation";
 import { previousSnapshot, type History } from "./history";
 import { SUMMARY_TITLES, SUMMARY_SHEET_NAMES } from "./names";
+import { SLIPPED, slippedItems } from "./slipped";
 import { cell, headerCell, type Row, SheetBuilder } from "./sheet-builder";
 
 /** Columns (0-based) of the exceptions table. */
@@ -22,6 +22,7 @@ const COLUMN_WIDTHS = [8, 24, 6, 42, 18, 11, 9, 46, 18];
 export const EXCEPTION_SECTIONS = {
   escalations: "Escalations",
   redAmber: "Red and amber actions",
+  slipped: "Slipped",
   grey: "Cannot be assessed",
   completed: "Completed since",
 } as const;
@@ -40,6 +41,9 @@ export function exceptionsSheet(report: PlanReport, settings: Settings, history:
 
   const late = redAndAmber(report);
   listSection(b, `${EXCEPTION_SECTIONS.redAmber}, most overdue first (${late.length})`, late, (p) => itemRow(p, p.item.progress || "No progress note."));
+
+  const slipped = slippedItems(report);
+  listSection(b, `${EXCEPTION_SECTIONS.slipped} – due date moved later (${slipped.length})`, slipped, (p) => itemRow(p, slipNote(p)));
 
   const grey = greyItems(report);
   listSection(b, `${EXCEPTION_SECTIONS.grey} – grey, no usable due date (${grey.length})`, grey, (p) => itemRow(p, greyReason(p)));
@@ -73,7 +77,7 @@ export const cellLink = (sheet: string, column: string, row: number): string => 
 /** The item's own row, in the column its text was read from. */
 function itemLink({ sheet, item }: PlacedItem): string {
   const column = item.cells.text ? /^[A-Z]+/.exec(item.cells.text)?.[0] ?? "A" : "A";
-  return cellLink(sheet, columnLetter(columnIndex(column)), item.row);
+  return cellLink(sheet, column, item.row);
 }
 
 function itemRow(placed: PlacedItem, note: string): Row {
@@ -101,6 +105,9 @@ function escalationNote(e: Escalation, settings: Settings): string {
   const note = e.item.progress ? `Latest note: ${e.item.progress}` : "No progress note.";
   return `Escalated: ${why.join(" and ")}. ${note}`;
 }
+
+/** How the due date moved, in the words of its date-slipped finding. */
+const slipNote = ({ item }: PlacedItem): string => item.findings.find((f) => f.code === SLIPPED)?.message ?? "";
 
 const DUE_FINDINGS: readonly FindingCode[] = ["no-due", "unreadable-due", "month-no-year"];
 

@@ -1,6 +1,7 @@
 // The history Plan Monitor keeps in its own sheet: one snapshot per as-at date
-// (counts per theme and RAG, and each action's RAG), so that a summary can show
-// the change since the last report, a trend, escalations and what was completed.
+// (counts per theme and RAG, and each action's RAG and due date), so that a
+// summary can show the change since the last report, a trend, escalations, what
+// was completed and which due dates slipped later.
 // The sheet is the store: it is parsed back from cell values on every run.
 import { z } from "zod";
 import { allItems, countByTheme, type RagCounts } from "../counts";
@@ -16,7 +17,11 @@ export const ThemeCountsSchema = z
   .refine((c) => c.total === RAGS.reduce((n, rag) => n + c[rag], 0), "the total is not the sum of the RAG counts");
 export type ThemeCounts = z.infer<typeof ThemeCountsSchema>;
 
-/** One action as it stood in a snapshot: enough to recognise it again and know its RAG. */
+/**
+ * One action as it stood in a snapshot: enough to recognise it again (sheet, ref
+ * and the start of its text; else the same row and ref: see recordFinder) and
+ * to know its RAG and due date then.
+ */
 export const ItemRecordSchema = z.object({
   sheet: z.string().min(1),
   row: z.number().int().positive(),
@@ -24,6 +29,11 @@ export const ItemRecordSchema = z.object({
   /** The start of the action text, normalised (see ITEM_TEXT_LENGTH). */
   text: z.string(),
   rag: RagSchema,
+  /**
+   * The due date in that report (ISO), null when it had none; absent when the
+   * snapshot was written before due dates were recorded (nothing to compare).
+   */
+  due: IsoDate.nullable().optional(),
 });
 export type ItemRecord = z.infer<typeof ItemRecordSchema>;
 
@@ -57,7 +67,7 @@ export function snapshotOf(report: PlanReport): Snapshot {
   return {
     asAt: report.asAt,
     themes: countByTheme(entries.map((e) => e.item)).map((row) => ({ theme: row.label, ...row.counts })),
-    items: entries.map(({ sheet, item }) => ({ sheet, row: item.row, ref: item.ref, text: itemRecordText(item.text), rag: item.rag })),
+    items: entries.map(({ sheet, item }) => ({ sheet, row: item.row, ref: item.ref, text: itemRecordText(item.text), rag: item.rag, due: item.due })),
   };
 }
 
@@ -98,6 +108,14 @@ export function snapshotTotals(s: Snapshot): RagCounts {
 
 export const COUNT_HEADER = ["As at", "Theme", "Blue", "Green", "Amber", "Red", "Grey", "Total"] as const;
 export const ITEM_HEADER = ["As at", "Sheet", "Row", "Ref", "Action (start)", "RAG"] as const;
+/**
+ * The due-date column, added after ITEM_HEADER so the layout stays compatible:
+ * a sheet without it (written before due dates were recorded) still reads, its
+ * actions with no recorded due date, and an older Plan Monitor reading a sheet
+ * with it finds the six columns it knows and ignores the seventh.
+ */
+export const ITEM_DUE_HEADER = "Due";
+export const ITEM_HEADER_WITH_DUE = [...ITEM_HEADER, ITEM_DUE_HEADER] as const;
 
 const RAG_WORD: Record<Rag, string> = { blue: "Blue", green: "Green", amber: "Amber", red: "Red", grey: "Grey" };
 
@@ -106,7 +124,7 @@ export function countRows(history: History): SheetCellValue[][] {
 }
 
 export function itemRows(history: History): SheetCellValue[][] {
-  return history.snapshots.flatMap((s) => s.items.map((it) => [s.asAt, it.sheet, it.row, it.ref, it.text, RAG_WORD[it.rag]]));
+  return history.snapshots.flatMap((s) => s.items.map((it) => [s.asAt, it.sheet, it.row, it.ref, it.text, RAG_WORD[it.rag], it.due ?? ""]));
 }
 
 export type HistoryReading = { ok: true; history: History } | { ok: false; reason: string };
@@ -118,6 +136,7 @@ export function parseHistory(values: readonly (readonly SheetCellValue[])[] | nu
   if (countsAt < 0) return { ok: false, reason: `its table of counts (headed “${COUNT_HEADER.join(", ")}”) is missing` };
   const itemsAt = findHeader(values, ITEM_HEADER, countsAt + 1);
   if (itemsAt < 0) return { ok: false, reason: `its table of actions (headed “${ITEM_HEADER.join(", ")}”) is missing` };
+  const withDue = cellWord(values[itemsAt]?.[ITEM_HEADER.length]) === ITEM_DUE_HEADER.toLowerCase();
   try {
     const counts = tableBelow(values, countsAt).map(([row, cells]) => ({ row, asAt: isoOf(cells[0], row), theme: cells[1], counts: cells.slice(2, 8) }));
     const items = tableBelow(values, itemsAt).map(([row, cells]) => ({ row, asAt: isoOf(cells[0], row), cells }));
@@ -129,8 +148,9 @@ export function parseHistory(values: readonly (readonly SheetCellValue[])[] | nu
     }
     for (const it of items) {
       if (!snapshots.has(it.asAt)) throw new SyntaxError(`row ${it.row + 1} lists an action for ${it.asAt}, a date with no counts`);
-      const [, sheet, row, ref, text, rag] = it.cells;
-      snapshotAt(it.asAt).items.push({ sheet: textOf(sheet), row: numberOf(row, it.row), ref: textOf(ref), text: textOf(text), rag: textOf(rag).toLowerCase() });
+      const [, sheet, row, ref, text, rag, due] = it.cells;
+      const record = { sheet: textOf(sheet), row: numberOf(row, it.row), ref: textOf(ref), text: textOf(text), rag: textOf(rag).toLowerCase() };
+      snapshotAt(it.asAt).items.push(withDue ? { ...record, due: dueOf(due, it.row) } : record);
     }
     const parsed = HistorySchema.safeParse({ snapshots: [...snapshots.values()].sort((a, b) => a.asAt.localeCompare(b.asAt)) });
     if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error.issues[0]) };
@@ -171,12 +191,15 @@ const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25569;
 
 /** An as-at cell: ISO text as written, or a date serial if a spreadsheet turned it into a date. */
-function isoOf(v: SheetCellValue | undefined, row: number): string {
+function isoOf(v: SheetCellValue | undefined, row: number, what = "an as-at date"): string {
   if (typeof v === "number" && v > 0) return new Date(Math.round((v - UNIX_EPOCH_SERIAL) * MS_PER_DAY)).toISOString().slice(0, 10);
   const s = textOf(v).trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new SyntaxError(`row ${row + 1} has “${s}” where an as-at date (YYYY-MM-DD) should be`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new SyntaxError(`row ${row + 1} has “${s}” where ${what} (YYYY-MM-DD) should be`);
   return s;
 }
+
+/** A recorded due date: blank when the action had none. */
+const dueOf = (v: SheetCellValue | undefined, row: number): string | null => (textOf(v).trim() === "" ? null : isoOf(v, row, "a due date"));
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return "it is not in the expected form";

@@ -9,6 +9,7 @@ import { emptyHistory, parseHistory, recordSnapshot, type History } from "./hist
 import { historySheet } from "./history-sheet";
 import { SUMMARY_SHEET_NAMES } from "./names";
 import { ownersSheet } from "./owners";
+import { portfolioSheet, type PortfolioPlan } from "./portfolio";
 import { themesSheet } from "./themes";
 
 export interface SummaryOptions {
@@ -17,10 +18,13 @@ export interface SummaryOptions {
 }
 
 /**
- * The four sheets for a report: themes, owners, exceptions and history. The
- * report's snapshot is recorded in the history first (replacing one on the
- * same as-at date), so the trend includes this report and the change columns
- * compare with the report before it.
+ * The sheets for a report: themes, owners, exceptions and history, and
+ * the portfolio when the workbook holds several plan sheets (each sheet a plan,
+ * as `plan-monitor summary` makes each file one). The report's snapshot is
+ * recorded in the history first (replacing one on the same as-at date), so the
+ * trend includes this report and the change columns compare with the report
+ * before it. Slipped dates are the report's date-slipped findings (see
+ * withHistorySlips, which the scan applies).
  */
 export function buildSummarySheets(report: PlanReport, settings: Settings, history: History, options: SummaryOptions = {}): SheetSpec[] {
   const recorded = recordSnapshot(history, report);
@@ -28,9 +32,14 @@ export function buildSummarySheets(report: PlanReport, settings: Settings, histo
     themesSheet(report, settings, recorded),
     ownersSheet(report, settings),
     exceptionsSheet(report, settings, recorded),
+    ...(report.sheets.length > 1 ? [portfolioSheet(plansBySheet(report), report.asAt, settings, "sheets")] : []),
     historySheet(recorded, report.asAt, options.historyNotes),
   ];
 }
+
+/** Each plan sheet as a plan of its own: the report it would give alone. */
+const plansBySheet = (report: PlanReport): PortfolioPlan[] =>
+  report.sheets.map((sheet) => ({ file: sheet.name, report: { asAt: report.asAt, sheets: [sheet], skipped: [] } }));
 
 /** The history read from the history sheet's values; a damaged sheet gives an empty history and a notice saying so. */
 export function historyFromSheet(values: SheetCellValue[][] | null, asAt: string): { history: History; notice: string | null } {
@@ -49,6 +58,7 @@ export {
   COUNT_HEADER,
   emptyHistory,
   HistorySchema,
+  ITEM_DUE_HEADER,
   ITEM_HEADER,
   parseHistory,
   previousSnapshot,
@@ -63,3 +73,4 @@ export { completedSince, escalations, greyItems, redAndAmber, type Escalation, t
 export { EXCEPTION_COLUMNS, EXCEPTION_SECTIONS, cellLink } from "./exceptions";
 export { COUNT_COLUMNS } from "./count-table";
 export { historySheet } from "./history-sheet";
+export { isSlipped, slippedItems, withHistorySlips } from "./slipped";

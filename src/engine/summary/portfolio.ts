@@ -1,9 +1,10 @@
 // "PM Portfolio": several plans on one sheet for a board paper
-// (`plan-monitor summary A.xlsx B.xlsx --out board.xlsx`). A row per plan, then
-// a row per plan and theme, with counts by RAG, % complete and plan health; the
-// owners across all plans; and every red and amber action naming its file,
-// sheet and row. The figures are the single reports' figures: the same counts
-// (countByTheme, countByOwner, totalCounts) over the same items.
+// (`plan-monitor summary A.xlsx B.xlsx --out board.xlsx`, and in a workbook
+// holding several plan sheets, where each sheet is a plan). A row per plan, then
+// a row per plan and theme, with counts by RAG, % complete, plan health and
+// slipped actions; the owners across all plans; and every red and amber action
+// naming its file, sheet and row. The figures are the single reports' figures:
+// the same counts (countByTheme, countByOwner, totalCounts) over the same items.
 import { allItems, countByOwner, countByTheme, totalCounts, type CountRow, type RagCounts } from "../counts";
 import { HEALTH_FILL, HEALTH_LABEL, healthRule, planHealth } from "../health";
 import type { Item, PlanReport } from "../report";
@@ -13,28 +14,32 @@ import type { SheetSpec } from "../writeback";
 import { escalationRule, longDate, NUMBER, PERCENT, printSpec, ragCell, ragHeader, ragLegend, RAG_ORDER, shortDate, TEXT } from "./common";
 import { redAndAmber } from "./escalation";
 import { cell, headerCell, type Row, SheetBuilder } from "./sheet-builder";
+import { slippedByTheme, slippedCount, SLIPPED_NOTE } from "./slipped";
 
 export const PORTFOLIO_SHEET_NAME = "PM Portfolio";
 export { PORTFOLIO_TITLE } from "./names";
 import { PORTFOLIO_TITLE } from "./names";
 
 export interface PortfolioPlan {
-  /** How the plan is named on the sheet: its file name. */
+  /** How the plan is named on the sheet: its file name, or its sheet's name when plans are sheets. */
   file: string;
   report: PlanReport;
 }
 
+/** Where the plans come from: files (`plan-monitor summary`) or the sheets of one workbook (the summary of a workbook with several plan sheets). */
+export type PlanSource = "files" | "sheets";
+
 /** Columns (0-based) of the plan and theme tables. */
-export const PORTFOLIO_COLUMNS = { plan: 0, theme: 1, firstRag: 2, total: 7, complete: 8, health: 9 } as const;
+export const PORTFOLIO_COLUMNS = { plan: 0, theme: 1, firstRag: 2, total: 7, complete: 8, health: 9, slipped: 10 } as const;
 export const ALL_THEMES = "All themes";
 export const PORTFOLIO_TOTAL = "All plans";
-const WIDTH = 10;
-const COLUMN_WIDTHS = [30, 40, 9, 9, 11, 9, 9, 16, 18, 24];
+const WIDTH = 11;
+const COLUMN_WIDTHS = [30, 40, 9, 9, 11, 9, 9, 16, 18, 24, 9];
 const ACTION_LENGTH = 120;
 
 const itemsOf = (report: PlanReport): Item[] => allItems(report).map((e) => e.item);
 
-export function portfolioSheet(plans: readonly PortfolioPlan[], asAt: string, settings: Settings): SheetSpec {
+export function portfolioSheet(plans: readonly PortfolioPlan[], asAt: string, settings: Settings, source: PlanSource = "files"): SheetSpec {
   const b = new SheetBuilder(WIDTH);
   b.title(PORTFOLIO_TITLE);
   b.banner(`As at ${longDate(asAt)} · ${plans.length} plan${plans.length === 1 ? "" : "s"}`, { bold: true, fontSize: 12 });
@@ -47,26 +52,31 @@ export function portfolioSheet(plans: readonly PortfolioPlan[], asAt: string, se
   for (const p of plans) {
     const items = itemsOf(p.report);
     const themes = countByTheme(items).length;
-    b.add(countRow(p.file, `${ALL_THEMES} (${themes})`, totalCounts(items), settings));
+    b.add(countRow(p.file, `${ALL_THEMES} (${themes})`, totalCounts(items), settings, slippedCount(items)));
   }
-  b.add(countRow(PORTFOLIO_TOTAL, ALL_THEMES, totalCounts(plans.flatMap((p) => itemsOf(p.report))), settings, true));
+  const everyItem = plans.flatMap((p) => itemsOf(p.report));
+  b.add(countRow(PORTFOLIO_TOTAL, ALL_THEMES, totalCounts(everyItem), settings, slippedCount(everyItem), true));
   b.blank();
 
   b.section("Plans by theme");
   b.add(tableHeader("Plan", "Theme"));
-  for (const p of plans) for (const row of countByTheme(itemsOf(p.report))) b.add(countRow(p.file, row.label, row, settings));
+  for (const p of plans) {
+    const items = itemsOf(p.report);
+    const slipped = slippedByTheme(items);
+    for (const row of countByTheme(items)) b.add(countRow(p.file, row.label, row, settings, slipped.get(textKey(row.label)) ?? 0));
+  }
   b.blank();
 
   // Owners across plans: the same owner (case and spacing ignored) in two plans is one row.
   b.section("Owners across plans (an action with several owners counts for each of them)");
   b.add(tableHeader("Owner", "Plans"));
-  for (const o of ownersAcross(plans)) b.add(countRow(o.label, o.files.join("; "), o, settings, false, false));
+  for (const o of ownersAcross(plans)) b.add(countRow(o.label, o.files.join("; "), o, settings, null, false, false));
   b.blank();
 
   // Exceptions: every red and amber action, most overdue first, naming file, sheet and row.
   const late = plans.flatMap((p) => redAndAmber(p.report).map((placed) => ({ file: p.file, ...placed }))).sort((a, z) => z.item.daysOverdue - a.item.daysOverdue);
   b.section(`Red and amber actions across plans, most overdue first (${late.length})`);
-  b.add(["File", "Action", "RAG", "Days overdue", "Due", "Ref", "Row", "Sheet", "Owner(s)", "Theme"].map((h, c) => headerCell(h, c === 1 ? { horizontal: "left" } : {})));
+  b.add([source === "files" ? "File" : "Plan", "Action", "RAG", "Days overdue", "Due", "Ref", "Row", "Sheet", "Owner(s)", "Theme"].map((h, c) => headerCell(h, c === 1 ? { horizontal: "left" } : {})));
   if (!late.length) b.add([null, cell("None.", { italic: true })]);
   for (const { file, sheet, item } of late)
     b.add([
@@ -90,7 +100,13 @@ export function portfolioSheet(plans: readonly PortfolioPlan[], asAt: string, se
   }
   b.note(`RAG: amber up to ${settings.amberDays} days past the due date, red after that; grey when there is no due date. Escalated when ${escalationRule(settings)}.`, false);
   b.note(healthRule(settings), false);
-  b.note("Made by Plan Monitor from the files named above, which it did not change. The figures per plan are those plan-monitor check gives for each file.");
+  b.note(SLIPPED_NOTE, false);
+  b.note(
+    source === "files"
+      ? "Made by Plan Monitor from the files named above, which it did not change. The figures per plan are those plan-monitor check gives for each file."
+      : "Made by Plan Monitor from the plan sheets of this workbook, one plan per sheet. The figures per plan are those the summary gives for the sheet on its own. " +
+          "This sheet is rebuilt each time the summary is run: changes made to it will be lost.",
+  );
 
   return b.build({
     name: PORTFOLIO_SHEET_NAME,
@@ -109,10 +125,12 @@ function tableHeader(first: string, second: string): Row {
     headerCell("Total"),
     headerCell("% complete"),
     headerCell("Health"),
+    headerCell("Slipped"),
   ];
 }
 
-function countRow(first: string, second: string, row: { counts: RagCounts; complete: number }, settings: Settings, bold = false, withHealth = true): Row {
+/** A plan's (or a plan and theme's) row; owners have neither health nor slipped (`slipped` null). */
+function countRow(first: string, second: string, row: { counts: RagCounts; complete: number }, settings: Settings, slipped: number | null, bold = false, withHealth = true): Row {
   const b = bold ? { bold: true } : {};
   const h = planHealth(row.counts, settings);
   return [
@@ -122,6 +140,7 @@ function countRow(first: string, second: string, row: { counts: RagCounts; compl
     cell(row.counts.total, { ...NUMBER, ...b }),
     cell(row.complete, { ...PERCENT, ...b }),
     withHealth ? cell(HEALTH_LABEL[h], { ...b, fill: HEALTH_FILL[h], border: true, horizontal: "center" }) : null,
+    slipped === null ? null : cell(slipped, { ...NUMBER, ...b }),
   ];
 }
 

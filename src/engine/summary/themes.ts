@@ -1,19 +1,20 @@
 // "PM Summary – Themes": counts per theme with the change since the last
 // report, a trend across reports, and the charts of both.
 import { allItems, countByTheme, totalCounts, type RagCounts } from "../counts";
-import type { PlanReport } from "../report";
+import type { Item, PlanReport } from "../report";
 import type { Settings } from "../settings";
 import { textKey } from "../text";
 import { RAG_FILL, type SheetSpec } from "../writeback";
 import { NUMBER, PERCENT, RAG_ORDER, ragHeader, printSpec, provenance, shortDate, stamp } from "./common";
-import { CHANGE_WIDTH, COUNT_TABLE_WIDTH, countTable, ragBarChart, type ChangeBasis } from "./count-table";
+import { CHANGE_WIDTH, COUNT_TABLE_WIDTH, countTable, ragBarChart, type ChangeBasis, type SlippedBasis } from "./count-table";
 import { countsOf, previousSnapshot, snapshotTotals, type History } from "./history";
 import { SUMMARY_SHEET_NAMES, SUMMARY_TITLES } from "./names";
 import { cell, headerCell, SheetBuilder } from "./sheet-builder";
+import { slippedByTheme, slippedCount, SLIPPED_NOTE } from "./slipped";
 
-/** The count table, its change columns and the Plan health column. */
-const WIDTH = COUNT_TABLE_WIDTH + CHANGE_WIDTH + 1;
-const COLUMN_WIDTHS = [52, 9, 9, 9, 9, 9, 8, 12, 8, 8, 8, 8, 8, 13];
+/** The count table, its change columns, the Plan health column and the Slipped column. */
+const WIDTH = COUNT_TABLE_WIDTH + CHANGE_WIDTH + 2;
+const COLUMN_WIDTHS = [52, 9, 9, 9, 9, 9, 8, 12, 8, 8, 8, 8, 8, 13, 9];
 /** Rows a chart is given below the tables; the bar chart gets more when there are many themes. */
 const CHART_ROWS = 20;
 const barChartRows = (themes: number): number => Math.max(CHART_ROWS, Math.ceil(themes * 1.4) + 8);
@@ -24,10 +25,10 @@ export function themesSheet(report: PlanReport, settings: Settings, history: His
   const b = new SheetBuilder(WIDTH);
   stamp(b, SUMMARY_TITLES.themes, report, settings);
   b.blank();
-  const table = countTable(b, report.asAt, "Theme", countByTheme(items), totalCounts(items), changeBasis(history, report.asAt), settings);
+  const table = countTable(b, report.asAt, "Theme", countByTheme(items), totalCounts(items), changeBasis(history, report.asAt), settings, slippedBasis(items));
   b.blank();
   const trend = trendTable(b, history);
-  provenance(b, report, settings, [changeNote(history, report.asAt)]);
+  provenance(b, report, settings, [changeNote(history, report.asAt), SLIPPED_NOTE]);
   b.blank();
   const chartRow = b.next;
   b.chart(ragBarChart(`Actions by theme and RAG, as at ${shortDate(report.asAt)}`, table, chartRow));
@@ -47,6 +48,8 @@ export function themesSheet(report: PlanReport, settings: Settings, history: His
     print: printSpec(SUMMARY_TITLES.themes, report.asAt, { first: 0, last: table.headerRow }),
   });
 }
+
+const slippedBasis = (items: readonly Item[]): SlippedBasis => ({ byKey: slippedByTheme(items), total: slippedCount(items) });
 
 function changeBasis(history: History, asAt: string): ChangeBasis {
   const previous = previousSnapshot(history, asAt);
