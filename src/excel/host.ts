@@ -28,16 +28,16 @@ import { cellAddress, columnLetter } from "../engine/grid";
 import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
 import type { Rag } from "../engine/report";
 import { SettingsSchema, defaultSettings, parseSettings, type Settings } from "../engine/settings";
-import { RAG_FILL, cellFormula, cellNumberFormat, type ColourPlan, type SheetCell, type SheetCellStyle, type SheetCellValue, type SheetSpec } from "../engine/writeback";
-import { absoluteRef, areaA1, cellsToAreas, chunkAddresses, parseAddressList, parseRef, type Area } from "./a1";
+import { MARKER_COMMENT, MARKER_PREFIX, markerName, markerRef } from "../engine/owned";
+import { freeSheetName, nameClashNotice } from "../engine/sheet-names";
+import { COLOUR_MARKER, RAG_FILL, cellFormula, cellNumberFormat, isPlanMonitorRule, type ColourPlan, type SheetCell, type SheetCellStyle, type SheetCellValue, type SheetSpec } from "../engine/writeback";
+import { areaA1, cellsToAreas, chunkAddresses, parseAddressList, parseRef, type Area } from "./a1";
 import { PlanMonitorError, explainOfficeError, protectedSheetMessage, unsupportedMessage, type OfficeAction } from "./errors";
 
 export const SETTINGS_KEY = "planMonitor.settings";
 export const COLOURING_KEY = "planMonitor.colouring";
-export const MARKER_PREFIX = "PlanMonitor_";
-
-/** The workbook-level name that marks the sheet of a kind as Plan Monitor's own. */
-export const markerName = (kind: string): string => `${MARKER_PREFIX}${kind.replace(/[^A-Za-z0-9_.]/g, "_")}`;
+/** The marker rules are the engine's (engine/owned.ts), shared with the .xlsx host. */
+export { MARKER_PREFIX, markerName };
 
 /** What applyColours remembers (workbook setting planMonitor.colouring) so clearColours removes exactly that. */
 export interface ColouringRecord {
@@ -155,20 +155,6 @@ const toArea = (r: { rowIndex: number; columnIndex: number; rowCount: number; co
 /** Column width from characters (as in .xlsx files) to the points Office.js uses. */
 export const charsToPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
 
-/** Sheet names Excel refuses: replace the forbidden characters and keep 31 characters. */
-function cleanSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, "-").replace(/^'+|'+$/g, "").trim();
-  return (cleaned || "Plan Monitor").slice(0, 31);
-}
-
-function uniqueSheetName(base: string, taken: Set<string>): string {
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 /**
  * A value as it must be typed so Excel keeps it: Excel converts strings written
  * through Range.values or Range.formulas as if typed ("1.10" → 1.1, "2024-05-01" → a date, "TRUE",
@@ -177,9 +163,6 @@ function uniqueSheetName(base: string, taken: Set<string>): string {
  */
 const asTyped = (v: SheetCellValue, format: string | undefined): string | number | boolean =>
   v === null ? "" : typeof v === "string" ? (v === "" || format === "@" ? v : `'${v}`) : v;
-
-/** SheetCellStyle plus the font size the summary builders may give (src/engine/summary/sheet-builder.ts, SizedStyle). */
-type Style = SheetCellStyle & { fontSize?: number };
 
 export class OfficePlanHost implements PlanHost {
   /** Things the last operation wants the user told (e.g. merged cells could not be read). */
@@ -611,14 +594,8 @@ export class OfficePlanHost implements PlanHost {
           targets.push({ spec, ws: ours, name: ours.name, existing: true, charts: ours.charts.items.map((c) => c.name) });
           continue;
         }
-        const wanted = cleanSheetName(spec.name);
-        let name = wanted;
-        if (taken.has(wanted.toLowerCase())) {
-          name = uniqueSheetName(wanted, taken);
-          result.notices.push(
-            `A sheet of yours is already called "${wanted}", so Plan Monitor named its new sheet "${name}" instead. Your sheet was not changed.`,
-          );
-        }
+        const name = freeSheetName(spec.name, taken);
+        if (taken.has(spec.name.toLowerCase())) result.notices.push(nameClashNotice(spec.name, name));
         taken.add(name.toLowerCase());
         targets.push({ spec, ws: null as unknown as Excel.Worksheet, name, existing: false, charts: [], staleMarker: marker });
       }
@@ -643,7 +620,7 @@ export class OfficePlanHost implements PlanHost {
         } else {
           t.staleMarker?.delete();
           t.ws = sheets.add(t.name);
-          names.add(markerName(t.spec.kind), `=${absoluteRef(t.name, 0, 0)}`, "Plan Monitor's own sheet: rewritten on every run. Delete the sheet to stop it.");
+          names.add(markerName(t.spec.kind), `=${markerRef(t.name)}`, MARKER_COMMENT);
         }
         await this.queueSheet(t.ws, t.spec, flushIfFull);
         result.written.push({ kind: t.spec.kind, name: t.name });
@@ -702,13 +679,13 @@ export class OfficePlanHost implements PlanHost {
 
     // Styles: one RangeAreas per distinct style (and address chunk). Link cells are
     // underlined, as the .xlsx host does.
-    const groups = new Map<string, { style: Style & { underline?: boolean }; cells: { row: number; col: number }[] }>();
+    const groups = new Map<string, { style: SheetCellStyle & { underline?: boolean }; cells: { row: number; col: number }[] }>();
     for (let r = 0; r < height; r++)
       for (let c = 0; c < width; c++) {
         const cell = at(r, c);
-        const style = cell?.style as Style | undefined;
+        const style = cell?.style as SheetCellStyle | undefined;
         if (!style && !cell?.link) continue;
-        const { numberFormat: _nf, ...rest } = (style ?? {}) as Style & { underline?: boolean };
+        const { numberFormat: _nf, ...rest } = (style ?? {}) as SheetCellStyle & { underline?: boolean };
         if (cell?.link) rest.underline = true;
         if (!Object.values(rest).some((v) => v !== undefined && v !== false)) continue;
         const key = JSON.stringify(rest, Object.keys(rest).sort());
@@ -911,8 +888,8 @@ function readRecord(value: unknown): ColouringRecord {
   return { version: 1, sheets };
 }
 
-/** The text in the rule formulas the .xlsx host (src/xlsx/write-colours.ts, COLOUR_MARKER) writes. */
-export const XLSX_COLOUR_MARKER = "Plan Monitor RAG";
+/** The text in the rule formulas the .xlsx host writes (engine/writeback.ts, COLOUR_MARKER). */
+export const XLSX_COLOUR_MARKER = COLOUR_MARKER;
 
 /**
  * Whether a loaded rule is Plan Monitor's: recorded by id, or written by the
@@ -922,15 +899,10 @@ export const XLSX_COLOUR_MARKER = "Plan Monitor RAG";
  */
 function isOurRule(cf: Excel.ConditionalFormat, recorded: Set<string>): boolean {
   if (recorded.has(cf.id)) return true;
-  if (cf.type !== "Custom") return false;
-  const custom = cf.customOrNullObject;
+  const custom = cf.type === "Custom" ? cf.customOrNullObject : undefined;
   if (!custom || custom.isNullObject) return false;
-  const formula = (custom.rule.formula ?? "").replace(/\s/g, "").toUpperCase();
-  if (formula.includes(XLSX_COLOUR_MARKER.replace(/\s/g, "").toUpperCase())) return true;
-  const fill = (custom.format.fill.color ?? "").toUpperCase();
-  return cf.stopIfTrue && formula === "=TRUE" && RAG_FILLS.has(fill);
+  return isPlanMonitorRule({ custom: true, formulas: [custom.rule.formula ?? ""], fill: custom.format.fill.color, stopIfTrue: cf.stopIfTrue });
 }
-const RAG_FILLS = new Set(Object.values(RAG_FILL).map((c) => c.toUpperCase()));
 
 /** Plan Monitor's rules that are still there, per listed sheet (the user may have deleted some, or whole sheets). */
 function ourFormats(

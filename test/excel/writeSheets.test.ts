@@ -109,7 +109,7 @@ describe("OfficePlanHost.writeSheets", () => {
     const result = await host.writeSheets([themesSpec()]);
     expect(result.written).toEqual([{ kind: "themes", name: "PM Summary – Themes (2)" }]);
     expect(result.notices).toEqual([
-      'A sheet of yours is already called "PM Summary – Themes", so Plan Monitor named its new sheet "PM Summary – Themes (2)" instead. Your sheet was not changed.',
+      'A sheet of yours is already called “PM Summary – Themes”, so Plan Monitor named its new sheet “PM Summary – Themes (2)” instead. Your sheet was not changed.',
     ]);
     expect(userSheet()).toEqual(before);
     // Next time the marker finds "(2)" again; the user's sheet is still left alone.
