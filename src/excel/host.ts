@@ -31,7 +31,8 @@ import { SettingsSchema, defaultSettings, parseSettings, type Settings } from ".
 import { MARKER_COMMENT, MARKER_PREFIX, markerName, markerRef } from "../engine/owned";
 import { freeSheetName, nameClashNotice } from "../engine/sheet-names";
 import { COLOUR_MARKER, RAG_FILL, cellFormula, cellNumberFormat, isPlanMonitorRule, type ColourPlan, type SheetCell, type SheetCellStyle, type SheetCellValue, type SheetSpec } from "../engine/writeback";
-import { areaA1, cellsToAreas, chunkAddresses, parseAddressList, parseRef, type Area } from "./a1";
+import { areaA1, cellsToAreas, chunkAddresses, parseAddressList, type Area } from "./a1";
+import { markedSheets, probeMarker, provedSheet, provenOwned } from "./owned";
 import { PlanMonitorError, explainOfficeError, protectedSheetMessage, unsupportedMessage, type OfficeAction } from "./errors";
 
 export const SETTINGS_KEY = "planMonitor.settings";
@@ -275,7 +276,8 @@ export class OfficePlanHost implements PlanHost {
       tables.load("items/name,items/showTotals,items/worksheet/name");
       await context.sync();
 
-      const owned = ownedSheets(names.items);
+      // Sheets marked as Plan Monitor's: trusted below only where A1 (in the sample) holds its title.
+      const marked = markedSheets(names.items);
       progress?.(1, 3, "Finding the cells in use");
       const used = sheets.items.map((ws) => ({
         values: ws.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
@@ -434,7 +436,7 @@ export class OfficePlanHost implements PlanHost {
       return grids.map((g, i) => {
         const grid: Grid = { ...g, rows: rows[i], tables: tablesBySheet.get(g.name) ?? [] };
         if (date1904) grid.date1904 = true;
-        if (owned.has(g.name.toLowerCase())) grid.ownedByPlanMonitor = true;
+        if (provenOwned(marked, g.name, (samples[i].values as unknown[][])[0]?.[0])) grid.ownedByPlanMonitor = true;
         return grid;
       });
     });
@@ -576,19 +578,19 @@ export class OfficePlanHost implements PlanHost {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id,items/protection/protected,items/charts/items/name");
       const names = context.workbook.names;
-      names.load("items/name,items/type,items/formula");
+      const probes = specs.map((spec) => probeMarker(context, spec.kind));
       await context.sync();
 
       const result: WriteSheetsResult = { written: [], notices: [] };
       const byName = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-      const markers = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
       const taken = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
       type Target = { spec: SheetSpec; ws: Excel.Worksheet; name: string; existing: boolean; charts: string[]; staleMarker?: Excel.NamedItem };
       const targets: Target[] = [];
-      for (const spec of specs) {
-        const marker = markers.get(markerName(spec.kind).toLowerCase());
-        const ref = marker ? parseRef(marker.formula ?? "") : null;
-        const ours = ref?.sheet ? byName.get(ref.sheet.toLowerCase()) : undefined;
+      for (const [i, spec] of specs.entries()) {
+        // Ours only when the marker is proved (A1 holds Plan Monitor's title): a
+        // marker on a user's sheet is replaced, the sheet left alone.
+        const { sheet, marker } = provedSheet(probes[i]);
+        const ours = sheet !== null ? byName.get(sheet.toLowerCase()) : undefined;
         if (ours) {
           if (ours.protection.protected) throw new PlanMonitorError(protectedSheetMessage(ours.name, "update"), { code: "AccessDenied" });
           targets.push({ spec, ws: ours, name: ours.name, existing: true, charts: ours.charts.items.map((c) => c.name) });
@@ -597,7 +599,7 @@ export class OfficePlanHost implements PlanHost {
         const name = freeSheetName(spec.name, taken);
         if (taken.has(spec.name.toLowerCase())) result.notices.push(nameClashNotice(spec.name, name));
         taken.add(name.toLowerCase());
-        targets.push({ spec, ws: null as unknown as Excel.Worksheet, name, existing: false, charts: [], staleMarker: marker });
+        targets.push({ spec, ws: null as unknown as Excel.Worksheet, name, existing: false, charts: [], staleMarker: marker ?? undefined });
       }
 
       let pending = 0;
@@ -758,14 +760,12 @@ export class OfficePlanHost implements PlanHost {
   async readOwnedSheet(kind: string): Promise<SheetCellValue[][] | null> {
     this.warnings = [];
     return this.run("read", "reading Plan Monitor's own sheet", async (context) => {
-      const marker = context.workbook.names.getItemOrNullObject(markerName(kind));
-      marker.load("formula");
+      const probe = probeMarker(context, kind);
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
-      if (marker.isNullObject) return null;
-      const ref = parseRef(marker.formula ?? "");
-      const ws = ref?.sheet ? sheets.items.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase()) : undefined;
+      const { sheet } = provedSheet(probe);
+      const ws = sheet !== null ? sheets.items.find((s) => s.name.toLowerCase() === sheet.toLowerCase()) : undefined;
       if (!ws) return null;
       const used = ws.getUsedRangeOrNullObject(true).untrack();
       used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -859,17 +859,6 @@ export class OfficePlanHost implements PlanHost {
 }
 
 // ------------------------------------------------------------------ helpers
-
-/** Sheets Plan Monitor owns, by lower-case name: the targets of PlanMonitor_* names. */
-function ownedSheets(names: Excel.NamedItem[]): Set<string> {
-  const out = new Set<string>();
-  for (const n of names) {
-    if (!n.name.toLowerCase().startsWith(MARKER_PREFIX.toLowerCase())) continue;
-    const ref = parseRef(n.formula ?? "");
-    if (ref?.sheet) out.add(ref.sheet.toLowerCase());
-  }
-  return out;
-}
 
 function readRecord(value: unknown): ColouringRecord {
   const empty: ColouringRecord = { version: 1, sheets: [] };
