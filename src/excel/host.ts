@@ -33,8 +33,8 @@ import type { Settings } from "../engine/settings";
 import { COLOUR_MARKER, type ColourPlan, type SheetCellValue, type SheetSpec } from "../engine/writeback";
 import { errorCode } from "./batching";
 import { applyColours, clearColours } from "./colours";
-import { PlanMonitorError, explainOfficeError, unsupportedMessage, type OfficeAction } from "./errors";
-import { sizeOptions, type OfficeHostOptions, type SizeOptions } from "./options";
+import { ExcelTimeoutError, PlanMonitorError, explainOfficeError, unsupportedMessage, type OfficeAction } from "./errors";
+import { DEFAULT_TIMEOUT_MS, sizeOptions, type OfficeHostOptions, type SizeOptions } from "./options";
 import { readOwnedSheet } from "./owned";
 import { readGrids } from "./read-grids";
 import { selectCell, selectedCell } from "./selection";
@@ -77,12 +77,29 @@ export class OfficePlanHost implements PlanHost {
     if (this.supports(version) === false) throw new PlanMonitorError(unsupportedMessage(what, version), { code: "ApiNotFound" });
   }
 
+  /**
+   * One operation: one Excel.run, bounded by the timeout. When Excel does not
+   * answer in time the operation is abandoned (its Excel.run may still finish
+   * later) and an ExcelTimeoutError says so; every operation is safe to run again:
+   * reads change nothing, colouring replaces earlier colouring (rules recognised by
+   * their shape even when their ids were not recorded), clearing finishes what is
+   * left, writeSheets rewrites its sheets in place (each sheet's title goes in the
+   * same request as the sheet or its clearing, so a half-written sheet is still
+   * recognised as ours), saving settings replaces them.
+   */
   private async run<T>(action: OfficeAction, what: string, body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ms = this.hostOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ExcelTimeoutError(action, ms)), ms);
+    });
     try {
-      return await this.excel.run(body);
+      return await Promise.race([this.excel.run(body), timeout]);
     } catch (e) {
       if (e instanceof PlanMonitorError) throw e;
       throw new PlanMonitorError(explainOfficeError(e, { action, what }), { code: errorCode(e) || undefined, cause: e });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -81,6 +81,11 @@ export async function writeSheets(context: Excel.RequestContext, specs: SheetSpe
       t.ws = sheets.add(t.name);
       names.add(markerName(t.spec.kind), `=${markerRef(t.name)}`, MARKER_COMMENT);
     }
+    // A1 (the title that proves the sheet ours) goes in the same request as the
+    // new sheet and its marker, or as the clearing: whatever part of a run Excel
+    // applies, the next run still finds the sheet and rewrites it in place.
+    const a1 = t.spec.rows[0]?.[0] ?? null;
+    t.ws.getRange("A1").untrack().formulas = [[cellFormula(a1) ?? asTyped(a1?.value ?? null, undefined)]];
     await queueSheet(t.ws, t.spec, flushIfFull);
     result.written.push({ kind: t.spec.kind, name: t.name });
   }
