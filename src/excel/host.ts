@@ -27,7 +27,7 @@
 // (markers and readOwnedSheet), settings-store.ts, selection.ts; batching.ts
 // packs requests under the payload budget.
 import type { Grid } from "../engine/grid";
-import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
+import type { HostCapabilities, PlanHost, Progress, WriteSheetsResult } from "../engine/host";
 import { MARKER_PREFIX, markerName } from "../engine/owned";
 import type { Settings } from "../engine/settings";
 import { COLOUR_MARKER, type ColourPlan, type SheetCellValue, type SheetSpec } from "../engine/writeback";
@@ -50,10 +50,15 @@ export { MARKER_PREFIX, markerName };
 /** The text in the rule formulas the .xlsx host writes (engine/writeback.ts, COLOUR_MARKER). */
 export const XLSX_COLOUR_MARKER = COLOUR_MARKER;
 
+/** The operations that change the workbook: each is one undo step where Excel can group it. */
+const UNDOABLE: ReadonlySet<OfficeAction> = new Set(["colour", "clear", "update"]);
+
 export class OfficePlanHost implements PlanHost {
   /** Things the last operation wants the user told (e.g. merged cells could not be read). */
   warnings: string[] = [];
   private readonly options: SizeOptions;
+  /** Excel refused to group an operation into one undo step (UndoNotSupported). */
+  private undoRefused = false;
 
   constructor(private readonly hostOptions: OfficeHostOptions = {}) {
     this.options = sizeOptions(hostOptions);
@@ -87,20 +92,48 @@ export class OfficePlanHost implements PlanHost {
    * same request as the sheet or its clearing, so a half-written sheet is still
    * recognised as ours), saving settings replaces them.
    */
-  private async run<T>(action: OfficeAction, what: string, body: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async run<T>(action: OfficeAction, what: string, body: (context: Excel.RequestContext, undoable: boolean) => Promise<T>): Promise<T> {
     const ms = this.hostOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ExcelTimeoutError(action, ms)), ms);
     });
     try {
-      return await Promise.race([this.excel.run(body), timeout]);
+      return await Promise.race([this.excelRun(action, body), timeout]);
     } catch (e) {
       if (e instanceof PlanMonitorError) throw e;
       throw new PlanMonitorError(explainOfficeError(e, { action, what }), { code: errorCode(e) || undefined, cause: e });
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Colour, clear and summary run as one undo group where Excel can (ExcelApi 1.20,
+   * Excel.run's mergeUndoGroup): the user's Undo then takes back the whole
+   * operation, however many requests it took. Should Excel refuse to group
+   * (UndoNotSupported: a call in the group it cannot undo), the operation runs
+   * again ungrouped, which is safe (every operation can be re-run), and undo is
+   * no longer promised. The client this project's tests run (@microsoft/office-js,
+   * pinned) predates mergeUndoGroup and ignores it, and the in-memory Excel has no
+   * undo: that Undo really takes the operation back in one step only real Excel
+   * can show.
+   */
+  private async excelRun<T>(action: OfficeAction, body: (context: Excel.RequestContext, undoable: boolean) => Promise<T>): Promise<T> {
+    const grouped = UNDOABLE.has(action) && this.capabilities().undo;
+    if (!grouped) return this.excel.run((context) => body(context, false));
+    try {
+      return await this.excel.run({ mergeUndoGroup: true }, (context) => body(context, true));
+    } catch (e) {
+      if (errorCode(e) !== "UndoNotSupported") throw e;
+      this.undoRefused = true;
+      return this.excel.run((context) => body(context, false));
+    }
+  }
+
+  /** Undo: where Excel supports ExcelApi 1.20 (and has not refused to group Plan Monitor's changes in this session). */
+  capabilities(): HostCapabilities {
+    return { undo: !this.undoRefused && this.supports("1.20") === true };
   }
 
   async readGrids(progress?: Progress): Promise<Grid[]> {
@@ -133,7 +166,7 @@ export class OfficePlanHost implements PlanHost {
   async writeSheets(specs: SheetSpec[], progress?: Progress): Promise<WriteSheetsResult> {
     this.warnings = [];
     this.requireApi("1.9", "writing summary sheets (page layout, formatting several ranges)");
-    return this.run("update", "writing Plan Monitor's summary sheets", (context) => writeSheets(context, specs, this.options, progress));
+    return this.run("update", "writing Plan Monitor's summary sheets", (context, undoable) => writeSheets(context, specs, this.options, progress, undoable));
   }
 
   async readOwnedSheet(kind: string): Promise<SheetCellValue[][] | null> {

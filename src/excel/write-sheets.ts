@@ -29,11 +29,17 @@ export const charsToPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
 const asTyped = (v: SheetCellValue, format: string | undefined): string | number | boolean =>
   v === null ? "" : typeof v === "string" ? (v === "" || format === "@" ? v : `'${v}`) : v;
 
-/** Write (or rewrite in place) Plan Monitor's own sheets. */
-export async function writeSheets(context: Excel.RequestContext, specs: SheetSpec[], options: SizeOptions, progress?: Progress): Promise<WriteSheetsResult> {
+/**
+ * Write (or rewrite in place) Plan Monitor's own sheets. `undoable`: the run is
+ * one undo group (ExcelApi 1.20), so only calls Excel can undo are made: the
+ * marker gets no comment (NamedItem.comment cannot be undone on the web) and a
+ * sheet's visibility is set only when it changes (Worksheet.visibility cannot be
+ * undone on Windows and Mac).
+ */
+export async function writeSheets(context: Excel.RequestContext, specs: SheetSpec[], options: SizeOptions, progress?: Progress, undoable = false): Promise<WriteSheetsResult> {
   progress?.(0, specs.length + 1, "Checking the sheets");
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/id,items/protection/protected,items/charts/items/name");
+  sheets.load("items/name,items/id,items/visibility,items/protection/protected,items/charts/items/name");
   const names = context.workbook.names;
   const probes = specs.map((spec) => probeMarker(context, spec.kind));
   await context.sync();
@@ -41,7 +47,7 @@ export async function writeSheets(context: Excel.RequestContext, specs: SheetSpe
   const result: WriteSheetsResult = { written: [], notices: [] };
   const byName = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
   const taken = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
-  type Target = { spec: SheetSpec; ws: Excel.Worksheet; name: string; existing: boolean; charts: string[]; staleMarker?: Excel.NamedItem };
+  type Target = { spec: SheetSpec; ws: Excel.Worksheet; name: string; existing: boolean; visibility: string; charts: string[]; staleMarker?: Excel.NamedItem };
   const targets: Target[] = [];
   for (const [i, spec] of specs.entries()) {
     // Ours only when the marker is proved (A1 holds Plan Monitor's title): a
@@ -50,13 +56,13 @@ export async function writeSheets(context: Excel.RequestContext, specs: SheetSpe
     const ours = sheet !== null ? byName.get(sheet.toLowerCase()) : undefined;
     if (ours) {
       if (ours.protection.protected) throw new PlanMonitorError(protectedSheetMessage(ours.name, "update"), { code: "AccessDenied" });
-      targets.push({ spec, ws: ours, name: ours.name, existing: true, charts: ours.charts.items.map((c) => c.name) });
+      targets.push({ spec, ws: ours, name: ours.name, existing: true, visibility: ours.visibility, charts: ours.charts.items.map((c) => c.name) });
       continue;
     }
     const name = freeSheetName(spec.name, taken);
     if (taken.has(spec.name.toLowerCase())) result.notices.push(nameClashNotice(spec.name, name));
     taken.add(name.toLowerCase());
-    targets.push({ spec, ws: null as unknown as Excel.Worksheet, name, existing: false, charts: [], staleMarker: marker ?? undefined });
+    targets.push({ spec, ws: null as unknown as Excel.Worksheet, name, existing: false, visibility: "Visible", charts: [], staleMarker: marker ?? undefined });
   }
 
   let pending = 0;
@@ -79,7 +85,8 @@ export async function writeSheets(context: Excel.RequestContext, specs: SheetSpe
     } else {
       t.staleMarker?.delete();
       t.ws = sheets.add(t.name);
-      names.add(markerName(t.spec.kind), `=${markerRef(t.name)}`, MARKER_COMMENT);
+      if (undoable) names.add(markerName(t.spec.kind), `=${markerRef(t.name)}`);
+      else names.add(markerName(t.spec.kind), `=${markerRef(t.name)}`, MARKER_COMMENT);
     }
     // A1 (the title that proves the sheet ours) goes in the same request as the
     // new sheet and its marker, or as the clearing: whatever part of a run Excel
@@ -87,6 +94,8 @@ export async function writeSheets(context: Excel.RequestContext, specs: SheetSpe
     const a1 = t.spec.rows[0]?.[0] ?? null;
     t.ws.getRange("A1").untrack().formulas = [[cellFormula(a1) ?? asTyped(a1?.value ?? null, undefined)]];
     await queueSheet(t.ws, t.spec, flushIfFull);
+    const visibility = t.spec.hidden ? "Hidden" : "Visible";
+    if (visibility !== t.visibility) t.ws.visibility = visibility;
     result.written.push({ kind: t.spec.kind, name: t.name });
   }
   await context.sync();
@@ -215,5 +224,4 @@ async function queueSheet(ws: Excel.Worksheet, spec: SheetSpec, flushIfFull: (by
     page.headersFooters.defaultForAllPages.centerFooter = spec.print.footer ?? "";
   }
   if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
-  ws.visibility = spec.hidden ? "Hidden" : "Visible";
 }
