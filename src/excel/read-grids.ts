@@ -209,6 +209,10 @@ export async function readGrids(context: Excel.RequestContext, options: SizeOpti
     const grid: Grid = { ...g, rows: rows[i], tables: tablesBySheet.get(g.name) ?? [] };
     if (date1904) grid.date1904 = true;
     if (provenOwned(marked, g.name, (samples[i].values as unknown[][])[0]?.[0])) grid.ownedByPlanMonitor = true;
+    // Hidden sheets are read as any other; the pane names them (loaded with the list of sheets).
+    const visibility = sheets.items[i].visibility;
+    if (visibility === "Hidden") grid.visibility = "hidden";
+    else if (visibility === "VeryHidden") grid.visibility = "veryHidden";
     return grid;
   });
 }
