@@ -38,3 +38,10 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
 /** What the user is told when a sheet of theirs already has the name a summary would get. */
 export const nameClashNotice = (wanted: string, given: string): string =>
   `A sheet of yours is already called “${wanted}”, so Plan Monitor named its new sheet “${given}” instead. Your sheet was not changed.`;
+
+/** The name a new sheet of Plan Monitor's gets, and what to tell the user when a sheet of theirs already had the wanted one. */
+export function nameNewSheet(wanted: string, taken: ReadonlySet<string>): { name: string; notice?: string } {
+  const name = freeSheetName(wanted, taken);
+  const clean = cleanSheetName(wanted);
+  return name === clean ? { name } : { name, notice: nameClashNotice(clean, name) };
+}

@@ -7,7 +7,7 @@
 import { cellAddress, columnLetter } from "../engine/grid";
 import type { Progress, WriteSheetsResult } from "../engine/host";
 import { MARKER_COMMENT, markerName, markerRef } from "../engine/owned";
-import { freeSheetName, nameClashNotice } from "../engine/sheet-names";
+import { nameNewSheet } from "../engine/sheet-names";
 import { cellFormula, cellNumberFormat, type SheetCell, type SheetCellStyle, type SheetCellValue, type SheetSpec } from "../engine/writeback";
 import { areaA1, cellsToAreas, chunkAddresses } from "./a1";
 import { OBJECT_REQUEST_BYTES, arrayRequestOverhead, utf8Length } from "./batching";
@@ -59,8 +59,8 @@ export async function writeSheets(context: Excel.RequestContext, specs: SheetSpe
       targets.push({ spec, ws: ours, name: ours.name, existing: true, visibility: ours.visibility, charts: ours.charts.items.map((c) => c.name) });
       continue;
     }
-    const name = freeSheetName(spec.name, taken);
-    if (taken.has(spec.name.toLowerCase())) result.notices.push(nameClashNotice(spec.name, name));
+    const { name, notice } = nameNewSheet(spec.name, taken);
+    if (notice) result.notices.push(notice);
     taken.add(name.toLowerCase());
     targets.push({ spec, ws: null as unknown as Excel.Worksheet, name, existing: false, visibility: "Visible", charts: [], staleMarker: marker ?? undefined });
   }

@@ -15,7 +15,7 @@ import { installExceljsFixes } from "./exceljs-fixes";
 import { gridsFromWorkbook, readWorkbookBuffer } from "./read";
 import { applyColours, clearColours } from "./write-colours";
 import { markOwned, ownedSheets } from "./write-owned";
-import { freeSheetName, nameClashNotice } from "../engine/sheet-names";
+import { nameNewSheet } from "../engine/sheet-names";
 import { writeSpec } from "./write-sheets";
 
 export class XlsxHost implements PlanHost {
@@ -77,8 +77,8 @@ export class XlsxHost implements PlanHost {
     const ours = ownedSheets(this.workbook).get(spec.kind);
     if (ours) return this.emptyInPlace(ours);
     const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-    const name = freeSheetName(spec.name, taken);
-    if (taken.has(spec.name.toLowerCase())) notices.push(nameClashNotice(spec.name, name));
+    const { name, notice } = nameNewSheet(spec.name, taken);
+    if (notice) notices.push(notice);
     return this.workbook.addWorksheet(name);
   }
 

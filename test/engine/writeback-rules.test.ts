@@ -2,7 +2,7 @@
 // engine/writeback.ts): markers, the proof that a marked sheet is ours, sheet
 // names Excel accepts, and which conditional formats are Plan Monitor's.
 import { MARKER_PREFIX, markedSheet, markerKind, markerName, markerRef, provesOwned, sheetNameOfRef } from "../../src/engine/owned";
-import { cleanSheetName, freeSheetName, nameClashNotice } from "../../src/engine/sheet-names";
+import { cleanSheetName, freeSheetName, nameClashNotice, nameNewSheet } from "../../src/engine/sheet-names";
 import { OWNED_TITLES, SUMMARY_SHEET_NAMES } from "../../src/engine/summary/names";
 import { COLOUR_MARKER, RAG_FILL, colourFormula, isPlanMonitorRule } from "../../src/engine/writeback";
 
@@ -63,6 +63,13 @@ describe("sheet names", () => {
     expect(second.endsWith(" (2)")).toBe(true);
     expect(nameClashNotice("PM Exceptions", second)).toBe(`A sheet of yours is already called “PM Exceptions”, so Plan Monitor named its new sheet “${second}” instead. Your sheet was not changed.`);
   });
+});
+
+test("a new sheet's name: a notice only when a sheet of the user's took the name", () => {
+  expect(nameNewSheet("PM Exceptions", new Set(["plan"]))).toEqual({ name: "PM Exceptions" });
+  expect(nameNewSheet("Q1/Q2", new Set())).toEqual({ name: "Q1-Q2" }); // cleaned, nothing of the user's in the way
+  expect(nameNewSheet("Q1/Q2", new Set(["q1-q2"]))).toEqual({ name: "Q1-Q2 (2)", notice: nameClashNotice("Q1-Q2", "Q1-Q2 (2)") });
+  expect(nameNewSheet("PM Exceptions", new Set(["pm exceptions"])).notice).toBe(nameClashNotice("PM Exceptions", "PM Exceptions (2)"));
 });
 
 describe("Plan Monitor's colouring rules", () => {
