@@ -20,6 +20,39 @@ export const RAG_LABEL: Readonly<Record<Rag, string>> = {
   grey: "Grey (cannot assess)",
 };
 
+/** The text inside the .xlsx host's rule formulas that says whose rule it is (Excel's rules manager shows it). */
+export const COLOUR_MARKER = "Plan Monitor RAG";
+
+/** The .xlsx host's rule formula for a RAG: always TRUE; the quoted text carries the marker. */
+export const colourFormula = (rag: Rag): string => `ISTEXT("${COLOUR_MARKER}: ${rag}")`;
+
+/** A conditional format as a host reads it, enough to tell whether it is Plan Monitor's. */
+export interface ConditionalRule {
+  /** A formula ("custom" / "expression") rule. */
+  custom: boolean;
+  formulas: readonly string[];
+  /** Its fill, "#RRGGBB" or ARGB "FFRRGGBB". */
+  fill?: string | null;
+  /** Whether the rule stops lower rules; undefined where the host cannot read it (exceljs). */
+  stopIfTrue?: boolean;
+}
+
+const squash = (f: string): string => f.replace(/\s/g, "").replace(/^=/, "").toUpperCase();
+const rgbOf = (colour: string | null | undefined): string => (colour ?? "").replace(/^#/, "").toUpperCase().slice(-6);
+const RAG_RGB = new Set(Object.values(RAG_FILL).map(rgbOf));
+
+/**
+ * Whether a rule is Plan Monitor's colouring, written by either host: its formula
+ * carries COLOUR_MARKER (the .xlsx host), or it has the Office.js host's shape
+ * (formula exactly TRUE, stop-if-true, fill exactly one of the RAG colours). A
+ * user's own rule has neither, so clearing never removes it.
+ */
+export function isPlanMonitorRule(rule: ConditionalRule): boolean {
+  if (!rule.custom) return false;
+  if (rule.formulas.some((f) => squash(f).includes(squash(COLOUR_MARKER)))) return true;
+  return rule.formulas.length === 1 && squash(rule.formulas[0]) === "TRUE" && rule.stopIfTrue !== false && RAG_RGB.has(rgbOf(rule.fill));
+}
+
 /** One cell to colour, 0-based. */
 export interface ColourCell {
   row: number;
@@ -36,6 +69,8 @@ export type SheetCellValue = string | number | boolean | null;
 
 export interface SheetCellStyle {
   bold?: boolean;
+  /** Points; the host's default size when absent. */
+  fontSize?: number;
   italic?: boolean;
   fill?: string;
   fontColor?: string;

@@ -32,6 +32,47 @@ export function unsupportedMessage(what: string, apiSet = "1.9"): string {
   return `This version of Excel does not support ${what} (needs ExcelApi ${apiSet}). Use Excel 2021, Microsoft 365 or Excel on the web.`;
 }
 
+/** What the user is told when Excel did not answer in time, by what Plan Monitor was doing: the part that is done, and how to finish. */
+const NO_ANSWER: Record<OfficeAction, { doing: string; then: string }> = {
+  colour: { doing: "colouring the plan", then: "Nothing may have changed, or only part: press Colour RAG again, which redoes it from the start." },
+  clear: { doing: "removing Plan Monitor's colours", then: "Nothing may have changed, or only part: press Clear colours again, which finishes the job." },
+  update: { doing: "writing the summary sheets", then: "Nothing may have changed, or only part: press Build summary sheets again, which rewrites them from the start." },
+  read: { doing: "reading the workbook", then: "Nothing was changed: try again." },
+  save: { doing: "saving Plan Monitor's settings", then: "They may not have been saved: save them again." },
+  select: { doing: "selecting cells", then: "Nothing was changed: try again." },
+};
+
+/** "60 seconds", "1 second", "250 milliseconds". */
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} millisecond${ms === 1 ? "" : "s"}`;
+  const s = Math.round(ms / 1000);
+  return `${s} second${s === 1 ? "" : "s"}`;
+}
+
+export function noAnswerMessage(action: OfficeAction, ms: number): string {
+  const { doing, then } = NO_ANSWER[action];
+  return `Excel did not answer within ${duration(ms)} while ${doing}. ${then}`;
+}
+
+/**
+ * Excel did not answer an operation in time (Excel on the web can leave a request
+ * unanswered for ever, office-js issue #6678). Every operation is safe to run
+ * again, so the pane can offer "Try again"; `retry` is that promise.
+ */
+export class ExcelTimeoutError extends PlanMonitorError {
+  override name = "ExcelTimeoutError";
+  readonly retry = true;
+  constructor(
+    readonly action: OfficeAction,
+    readonly timeoutMs: number,
+  ) {
+    super(noAnswerMessage(action, timeoutMs), { code: "Timeout" });
+  }
+}
+
+/** Whether an error is Excel not answering in time (the operation can simply be run again). */
+export const isTimeout = (e: unknown): e is ExcelTimeoutError => e instanceof ExcelTimeoutError;
+
 export const CELL_EDIT_MESSAGE = "Excel is editing a cell. Press Enter or Esc, then try again.";
 
 interface OfficeLikeError {

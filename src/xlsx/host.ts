@@ -15,6 +15,7 @@ import { installExceljsFixes } from "./exceljs-fixes";
 import { gridsFromWorkbook, readWorkbookBuffer } from "./read";
 import { applyColours, clearColours } from "./write-colours";
 import { markOwned, ownedSheets } from "./write-owned";
+import { nameNewSheet } from "../engine/sheet-names";
 import { writeSpec } from "./write-sheets";
 
 export class XlsxHost implements PlanHost {
@@ -71,13 +72,13 @@ export class XlsxHost implements PlanHost {
     return ws ? sheetValues(ws, Boolean(this.workbook.properties?.date1904)) : null;
   }
 
-  /** Our sheet of this kind emptied in place, or a new sheet under a name no user sheet has. */
+  /** Our sheet of this kind emptied in place, or a new sheet under a name no user sheet has (engine/sheet-names.ts). */
   private sheetFor(spec: SheetSpec, notices: string[]): ExcelJS.Worksheet {
     const ours = ownedSheets(this.workbook).get(spec.kind);
     if (ours) return this.emptyInPlace(ours);
-    const name = this.freeName(spec.name);
-    if (name !== spec.name)
-      notices.push(`You already have a sheet called “${spec.name}”, so Plan Monitor left it as it is and wrote its sheet as “${name}”.`);
+    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+    const { name, notice } = nameNewSheet(spec.name, taken);
+    if (notice) notices.push(notice);
     return this.workbook.addWorksheet(name);
   }
 
@@ -88,14 +89,6 @@ export class XlsxHost implements PlanHost {
     const fresh = this.workbook.addWorksheet(name) as ExcelJS.Worksheet & { orderNo: number };
     fresh.orderNo = orderNo;
     return fresh;
-  }
-
-  /** The name, or "name (2)", "name (3)"…: the first that no sheet has (Excel compares sheet names ignoring case). */
-  private freeName(wanted: string): string {
-    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-    let name = wanted;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
-    return name;
   }
 }
 

@@ -5,31 +5,19 @@
 import type ExcelJS from "exceljs";
 import { columnLetter } from "../engine/grid";
 import type { Rag } from "../engine/report";
-import { RAG_FILL, type ColourCell, type ColourPlan } from "../engine/writeback";
+import { RAG_FILL, colourFormula, isPlanMonitorRule, type ColourCell, type ColourPlan } from "../engine/writeback";
 
-/** Marker inside Plan Monitor's rule formulas; the Office.js host recognises the same text. */
-export const COLOUR_MARKER = "Plan Monitor RAG";
-
-/** Always TRUE; the quoted text says whose rule it is in Excel's rules manager. */
-export const colourFormula = (rag: Rag): string => `ISTEXT("${COLOUR_MARKER}: ${rag}")`;
+/** The marker and the formula are the engine's (one rule for both hosts); re-exported for callers of this module. */
+export { COLOUR_MARKER, colourFormula } from "../engine/writeback";
 
 type CfEntry = ExcelJS.ConditionalFormattingOptions;
 type CfRule = ExcelJS.ConditionalFormattingRule & { priority?: number };
 
-const RAG_ARGB = new Set(Object.values(RAG_FILL).map((hex) => `FF${hex.slice(1).toUpperCase()}`));
-
-/**
- * Plan Monitor's rule: ours carry the marker; the Office.js host's are "=TRUE"
- * with a RAG fill (recognised so a workbook coloured by the add-in is
- * re-coloured, not coloured twice, by the command line). exceljs does not read
- * stop-if-true, so that part of the add-in's signature cannot be checked here.
- */
+/** Plan Monitor's rule (engine/writeback.ts, isPlanMonitorRule); exceljs does not read stop-if-true, so that part is not checked here. */
 function isOurs(rule: CfRule): boolean {
-  if (rule.type !== "expression") return false;
-  const formulae = (rule.formulae ?? []).map((f: unknown) => String(f));
-  if (formulae.some((f) => f.includes(COLOUR_MARKER))) return true;
-  const fill = (rule as { style?: { fill?: { bgColor?: { argb?: string } } } }).style?.fill?.bgColor?.argb?.toUpperCase();
-  return formulae.length === 1 && formulae[0].replace(/^=/, "").trim().toUpperCase() === "TRUE" && fill !== undefined && RAG_ARGB.has(fill);
+  const fill = (rule as { style?: { fill?: { bgColor?: { argb?: string } } } }).style?.fill?.bgColor?.argb;
+  const formulas = rule.type === "expression" ? (rule.formulae ?? []).map((f: unknown) => String(f)) : [];
+  return isPlanMonitorRule({ custom: rule.type === "expression", formulas, fill });
 }
 
 const entriesOf = (ws: ExcelJS.Worksheet): CfEntry[] => (ws as unknown as { conditionalFormattings: CfEntry[] }).conditionalFormattings ?? [];

@@ -38,13 +38,10 @@ function cachedResult(c: SheetCell): ExcelJS.CellFormulaValue["result"] {
   return c.value ?? undefined;
 }
 
-/** SheetCellStyle plus the font size the summary builder may give (see SizedStyle there). */
-type Style = SheetCellStyle & { fontSize?: number };
-
 /** Every cell gets a named font: a font without a name falls back to a serif face in some programs. */
 const FONT = { name: "Calibri", family: 2, size: 11 } as const;
 
-function applyStyle(target: ExcelJS.Cell, s: Style, isLink: boolean): void {
+function applyStyle(target: ExcelJS.Cell, s: SheetCellStyle, isLink: boolean): void {
   const font: Partial<ExcelJS.Font> = { ...FONT };
   if (s.fontSize) font.size = s.fontSize;
   if (s.bold) font.bold = true;

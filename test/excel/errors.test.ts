@@ -1,6 +1,7 @@
 // Office.js failures explained in plain words, and the budget that keeps every
 // request under Excel on the web's 5 MB.
 import { CELL_EDIT_MESSAGE, explainOfficeError, PlanMonitorError } from "../../src/excel";
+import { OWNED_TITLES } from "../../src/engine/summary/names";
 import type { SheetSpec } from "../../src/engine/writeback";
 import { WorkbookModel } from "../../tools/excel-sim/model";
 import { simHost } from "../helpers/officeHost";
@@ -38,7 +39,8 @@ test("a summary larger than one request is spread over several, none above 5 MB"
   model.addSheet("Plan").setValue(0, 0, "x");
   // About 7 MB of values and number formats: more than one request can carry.
   const rows = Array.from({ length: 100_000 }, (_, i) => [{ value: `Snapshot ${i} of the plan` }, { value: 45000 + i, style: { numberFormat: "dd/mm/yyyy" } }, { value: "green" }, { value: i % 7 }]);
-  const spec: SheetSpec = { name: "PM History", kind: "history", rows };
+  // Its title in A1, as every sheet Plan Monitor writes: the proof that reads it back as ours.
+  const spec: SheetSpec = { name: "PM History", kind: "history", rows: [[{ value: OWNED_TITLES.history }], ...rows] };
   const { host, backend } = simHost(model);
   await host.writeSheets([spec]);
   expect(backend.requestCount).toBeGreaterThan(2);
@@ -49,9 +51,9 @@ test("a summary larger than one request is spread over several, none above 5 MB"
   expect(backend.requests.every((r) => !r.error)).toBe(true);
   console.log(`writeSheets of a 100,000-row history: ${backend.requestCount} requests, largest ${backend.maxRequestBytes} bytes`);
   const s = model.sheetByName("PM History")!;
-  expect(s.textAt(99_999, 1)).toBe("27/12/2296");
-  expect(s.getCell(99_999, 0)?.value).toBe("Snapshot 99999 of the plan");
+  expect(s.textAt(100_000, 1)).toBe("27/12/2296");
+  expect(s.getCell(100_000, 0)?.value).toBe("Snapshot 99999 of the plan");
   const back = await host.readOwnedSheet("history");
-  expect(back).toHaveLength(100_000);
-  expect(back![123]).toEqual(["Snapshot 123 of the plan", 45123, "green", 123 % 7]);
+  expect(back).toHaveLength(100_001);
+  expect(back![124]).toEqual(["Snapshot 123 of the plan", 45123, "green", 123 % 7]);
 });

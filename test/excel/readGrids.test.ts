@@ -89,3 +89,24 @@ describe("OfficePlanHost.readGrids on the corpus", () => {
     expect(refused.every((r) => r.error === "RequestPayloadSizeLimitExceeded" || r.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
   });
 });
+
+test("hidden and very hidden sheets are read as any other and say so (Grid.visibility), in the same 3 requests", async () => {
+  const written = new ExcelJS.Workbook();
+  for (const [name, state] of [["Open plan", "visible"], ["Hidden plan", "hidden"], ["Very hidden plan", "veryHidden"]] as const) {
+    const ws = written.addWorksheet(name, { state });
+    ws.addRow(["Action", "Owner", "Status"]);
+    ws.addRow([`Review ${name}`, "JF", "On track"]);
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await written.xlsx.writeBuffer());
+  const { host, backend } = simHost(workbookModelFromExcelJs(wb));
+  const grids = await host.readGrids();
+  expect(grids.map((g) => [g.name, g.visibility])).toEqual([
+    ["Open plan", undefined],
+    ["Hidden plan", "hidden"],
+    ["Very hidden plan", "veryHidden"],
+  ]);
+  expect(grids.every((g) => g.rows[1]?.[0]?.value === `Review ${g.name}`)).toBe(true);
+  expect(grids[0]).not.toHaveProperty("visibility");
+  expect(backend.requestCount).toBe(3);
+});

@@ -2,6 +2,7 @@
 // round trips; plus readOwnedSheet, settings and readGrids' ownership marks.
 import { RAG_FILL, type SheetSpec } from "../../src/engine/writeback";
 import { defaultSettings } from "../../src/engine/settings";
+import { OWNED_TITLES } from "../../src/engine/summary/names";
 import { COLOURING_KEY, MARKER_PREFIX, PlanMonitorError, SETTINGS_KEY, markerName } from "../../src/excel";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
@@ -9,7 +10,7 @@ import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/
 function themesSpec(name = "PM Summary – Themes"): SheetSpec {
   const header = ["Theme", "Blue", "Green", "Amber", "Red", "Grey"].map((v) => ({ value: v, style: { bold: true, fill: "#D9E1F2", border: true } }));
   const rows = [
-    [{ value: "Plan Monitor summary", style: { bold: true } }],
+    [{ value: OWNED_TITLES.themes, style: { bold: true } }],
     header,
     ...["Leadership", "Safeguarding", "Workforce"].map((t, i) => [
       // The second link cell is formatted as text, as the exceptions sheet's are: the formula must still work.
@@ -35,7 +36,7 @@ function historySpec(rows = 3): SheetSpec {
   return {
     name: "PM History",
     kind: "history",
-    rows: [[{ value: "Date" }, { value: "Red" }], ...Array.from({ length: rows }, (_, i) => [{ value: 45500 + i }, { value: i }])],
+    rows: [[{ value: OWNED_TITLES.history }], [{ value: "Date" }, { value: "Red" }], ...Array.from({ length: rows }, (_, i) => [{ value: 45500 + i }, { value: i }])],
     hidden: true,
   };
 }
@@ -57,7 +58,7 @@ describe("OfficePlanHost.writeSheets", () => {
     expect(backend.requestCount).toBe(2); // 2 syncs
 
     const s = model.sheetByName("PM Summary – Themes")!;
-    expect(s.textAt(0, 0)).toBe("Plan Monitor summary");
+    expect(s.textAt(0, 0)).toBe(OWNED_TITLES.themes);
     expect(s.getCell(1, 1)).toMatchObject({ value: "Blue", fill: "#D9E1F2", font: { bold: true } });
     // Links are =HYPERLINK formulas (the same as the .xlsx host writes), underlined, never per-cell hyperlink objects;
     // a link cell formatted as text gets General, or Excel would keep the formula as text.
@@ -95,7 +96,7 @@ describe("OfficePlanHost.writeSheets", () => {
     expect(withoutIds(model)).toEqual(once);
     // A shorter rewrite leaves nothing of the longer one behind.
     await host.writeSheets([historySpec(1)]);
-    expect(model.sheetByName("PM History")!.usedArea(false)).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
+    expect(model.sheetByName("PM History")!.usedArea(false)).toEqual({ top: 0, left: 0, bottom: 2, right: 1 });
   });
 
   test("a user's sheet with the same name is never overwritten: the summary gets another name and a notice", async () => {
@@ -109,7 +110,7 @@ describe("OfficePlanHost.writeSheets", () => {
     const result = await host.writeSheets([themesSpec()]);
     expect(result.written).toEqual([{ kind: "themes", name: "PM Summary – Themes (2)" }]);
     expect(result.notices).toEqual([
-      'A sheet of yours is already called "PM Summary – Themes", so Plan Monitor named its new sheet "PM Summary – Themes (2)" instead. Your sheet was not changed.',
+      'A sheet of yours is already called “PM Summary – Themes”, so Plan Monitor named its new sheet “PM Summary – Themes (2)” instead. Your sheet was not changed.',
     ]);
     expect(userSheet()).toEqual(before);
     // Next time the marker finds "(2)" again; the user's sheet is still left alone.
@@ -152,6 +153,7 @@ describe("OfficePlanHost.writeSheets", () => {
       ["PM History", true],
     ]);
     expect(await host.readOwnedSheet("history")).toEqual([
+      [OWNED_TITLES.history, null],
       ["Date", "Red"],
       [45500, 0],
       [45501, 1],

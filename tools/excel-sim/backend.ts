@@ -331,6 +331,15 @@ export class ExcelSimBackend {
   readonly requests: RequestRecord[] = [];
   /** When true, every request fails as Excel does while a cell is being edited. */
   cellEditMode = false;
+  /**
+   * Test hook: leave requests unanswered for ever, as Excel on the web sometimes
+   * does (office-js issue #6678: context.sync() waits with no error). After `skip`
+   * more answered requests, the next `times` (default 1; Infinity for all) get no
+   * answer; with `applied` their actions run first (the change is made, only the
+   * answer is lost), else they never run. Such requests are logged with the error
+   * "NoAnswer". null: every request is answered.
+   */
+  hang: { skip?: number; times?: number; applied?: boolean } | null = null;
   /** @internal */ actionIndex = 0;
   /** @internal */ lastResults: ActionResult[] = [];
   private refSeq = 0;
@@ -394,6 +403,22 @@ export class ExcelSimBackend {
     const id = `{sim-ref-${this.refSeq}}`;
     this.references.set(id, h);
     return id;
+  }
+
+  /** The response to a request (as handle), or null when the hang hook keeps it unanswered. */
+  answer(requestText: string): string | null {
+    const h = this.hang;
+    if (!h) return this.handle(requestText);
+    if ((h.skip ?? 0) > 0) {
+      h.skip = (h.skip ?? 0) - 1;
+      return this.handle(requestText);
+    }
+    h.times = (h.times ?? 1) - 1;
+    if (h.times <= 0) this.hang = null;
+    if (h.applied) this.handle(requestText);
+    else this.requests.push({ requestBytes: utf8Length(requestText), responseBytes: 0, actions: 0 });
+    this.requests[this.requests.length - 1].error = "NoAnswer";
+    return null;
   }
 
   /** Execute one request body (JSON text) and return the response (JSON text). */

@@ -74,8 +74,9 @@ export function installOfficeRuntime(
       new win.Promise((resolve, reject) => {
         try {
           // The wire: JSON text both ways, parsed in the window's realm.
-          const responseText = state.backend.handle(JSON.stringify(message.Body));
-          resolve(win.JSON.parse(responseText));
+          const responseText = state.backend.answer(JSON.stringify(message.Body));
+          // null: the backend's hang hook keeps this request unanswered (the promise never settles).
+          if (responseText !== null) resolve(win.JSON.parse(responseText));
         } catch (e) {
           reject(e);
         }

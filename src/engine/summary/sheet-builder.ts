@@ -5,14 +5,8 @@ import type { ChartSpec, PrintSpec, SheetCell, SheetCellStyle, SheetCellValue, S
 
 export type Row = (SheetCell | null)[];
 
-/**
- * A style with a font size. SheetCellStyle has no size yet; hosts that know
- * `fontSize` use it (the .xlsx host does), others show the default size.
- */
-export type SizedStyle = SheetCellStyle & { fontSize?: number };
-
 /** Title band: white on dark blue, which prints as white on dark grey. */
-const TITLE_STYLE: SizedStyle = { bold: true, fill: "#1F3864", fontColor: "#FFFFFF", fontSize: 14 };
+const TITLE_STYLE: SheetCellStyle = { bold: true, fill: "#1F3864", fontColor: "#FFFFFF", fontSize: 14 };
 const HEADER_STYLE: SheetCellStyle = { bold: true, fill: "#D9D9D9", border: true, wrap: true, horizontal: "center" };
 const SECTION_STYLE: SheetCellStyle = { bold: true, fill: "#EDEDED" };
 
@@ -51,7 +45,7 @@ export class SheetBuilder {
   }
 
   /** A row whose one text spans the table width. */
-  banner(text: string, style: SizedStyle = {}): number {
+  banner(text: string, style: SheetCellStyle = {}): number {
     const r = this.add([cell(text, style)]);
     if (this.width > 1) this.merge(r, 0, r, this.width - 1);
     return r;

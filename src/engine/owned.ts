@@ -1,0 +1,64 @@
+// Which sheets are Plan Monitor's own: the rule both hosts follow.
+//
+// The marker is a workbook-level defined name `PlanMonitor_<kind>` pointing at
+// A1 of the sheet, so it follows the sheet when a user renames it and a user's
+// sheet that merely has the same name is never mistaken for ours.
+//
+// A marker alone is not trusted: a user's workbook may hold a name
+// PlanMonitor_themes (copied from another workbook, or made on purpose) pointing
+// at the user's own plan, which would then be left out of the check and emptied
+// to make room for the summary. A marker counts only when it points at A1 of a
+// sheet whose A1 holds Plan Monitor's own title for that kind of sheet (every
+// sheet Plan Monitor writes starts with it; see summary/names.ts). Otherwise the
+// sheet is the user's: it is read as data, and the summary is written as a new
+// sheet under a free name, the marker then pointing at that.
+import { OWNED_TITLES } from "./summary/names";
+
+export const MARKER_PREFIX = "PlanMonitor_";
+
+/** The workbook-level name that marks the sheet of a kind as Plan Monitor's own. */
+export const markerName = (kind: string): string => `${MARKER_PREFIX}${kind.replace(/[^A-Za-z0-9_.]/g, "_")}`;
+
+/** The comment a host may give the marker name, where names carry one (Excel's Name Manager shows it). */
+export const MARKER_COMMENT = "Plan Monitor's own sheet: rewritten on every run. Delete the sheet to stop it.";
+
+/** The kind a marker name stands for, or null when it is not one of Plan Monitor's names. */
+export function markerKind(name: string): string | null {
+  return name.toLowerCase().startsWith(MARKER_PREFIX.toLowerCase()) ? name.slice(MARKER_PREFIX.length) : null;
+}
+
+/** "'It''s here'" for a sheet name as it must appear before "!" (always quoted: valid for every name). */
+export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** What a marker points at: A1 of the sheet, absolute ("'PM History'!$A$1"). */
+export const markerRef = (sheetName: string): string => `${quoteSheetName(sheetName)}!$A$1`;
+
+/** "'It''s here'!$A$1" → "It's here"; "Sheet1!$A$1" → "Sheet1"; null for "#REF!" and the like. */
+export function sheetNameOfRef(ref: string): string | null {
+  const t = ref.trim().replace(/^=/, "");
+  const quoted = /^'((?:[^']|'')+)'!/.exec(t);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const plain = /^([^'!#=][^!]*)!/.exec(t);
+  return plain ? plain[1] : null;
+}
+
+/**
+ * The sheet a marker's reference names, when it points at A1 of a single sheet
+ * (with or without "$" and a leading "="); null otherwise (another cell, a range,
+ * "#REF!", a constant).
+ */
+export function markedSheet(ref: string): string | null {
+  const t = ref.trim().replace(/^=/, "");
+  if (!/!\$?A\$?1$/i.test(t)) return null;
+  return sheetNameOfRef(t);
+}
+
+/** The title Plan Monitor writes in A1 of its sheet of this kind, if it writes such a sheet. */
+export const ownedTitle = (kind: string): string | undefined =>
+  Object.hasOwn(OWNED_TITLES, kind) ? OWNED_TITLES[kind as keyof typeof OWNED_TITLES] : undefined;
+
+/** The proof that a marked sheet is Plan Monitor's: its A1 holds Plan Monitor's title for the kind. */
+export function provesOwned(kind: string, a1: unknown): boolean {
+  const title = ownedTitle(kind);
+  return title !== undefined && a1 === title;
+}
