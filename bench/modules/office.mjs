@@ -16,7 +16,8 @@
 // ≤ 5,000,000 bytes per request and response (Excel on the web refuses more).
 //
 // Two workbooks, each scanned, coloured and summarised in turn on a fresh model:
-// the largest corpus workbook (/work/shared/corpus/cqc-monitoring-form.xlsx,
+// the largest corpus workbook (cqc-monitoring-form.xlsx, found as the tests find the
+// corpus: test/helpers/corpus.ts, honouring PLAN_MONITOR_SHARED;
 // labelled with the rows of its used range) and a generated 50,000-row plan
 // (largePlanModel from test/helpers/officeHost.ts, compiled, not copied). The
 // as-at dates are those of test/excel/budgets.test.ts, so the figures match its table.
@@ -31,8 +32,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { ROOT } from "../lib/measure.mjs";
 
-const CORPUS_FILE = path.resolve(ROOT, "../shared/corpus/cqc-monitoring-form.xlsx");
-/** Rows in the used range of CORPUS_FILE, for the figure names `--list` prints; run() labels with the count it finds. */
+const CORPUS_NAME = "cqc-monitoring-form.xlsx";
+/** Rows in the used range of CORPUS_NAME, for the figure names `--list` prints; run() labels with the count it finds. */
 const CORPUS_ROWS = 226;
 const CORPUS_AS_AT = "2024-03-31";
 const LARGE_ROWS = 50000;
@@ -45,7 +46,7 @@ const CLIENT_SCRIPT = path.join(ROOT, "node_modules/@microsoft/office-js/dist/ex
 const OUT = path.join(ROOT, "dist-bench");
 const TSCONFIG = path.join(ROOT, "tsconfig.bench.json");
 const SOURCE_DIRS = ["src/engine", "src/excel", "tools/excel-sim", "src/xlsx"];
-const SOURCE_FILES = ["test/helpers/officeHost.ts", "test/helpers/office.ts", "tsconfig.bench.json", "tsconfig.json"];
+const SOURCE_FILES = ["test/helpers/officeHost.ts", "test/helpers/office.ts", "test/helpers/corpus.ts", "tsconfig.bench.json", "tsconfig.json"];
 const STAMP = path.join(OUT, ".bench-sources");
 
 const OPS = ["scan", "colour", "summary"];
@@ -155,8 +156,9 @@ export default {
   async run() {
     const require = createRequire(import.meta.url);
     if (!existsSync(CLIENT_SCRIPT)) throw new Error("node_modules/@microsoft/office-js is not installed: run npm ci");
-    if (!existsSync(CORPUS_FILE) || !statSync(CORPUS_FILE).isFile()) throw new Error(`the corpus workbook ${CORPUS_FILE} is missing`);
     ensureBuilt(require);
+    const CORPUS_FILE = load(require, "test/helpers/corpus.js").corpusFile(CORPUS_NAME);
+    if (!existsSync(CORPUS_FILE) || !statSync(CORPUS_FILE).isFile()) throw new Error(`the corpus workbook ${CORPUS_FILE} is missing`);
     const mods = {
       backend: load(require, "tools/excel-sim/backend.js"),
       runtime: load(require, "tools/excel-sim/officeRuntime.js"),

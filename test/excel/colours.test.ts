@@ -6,7 +6,7 @@ import { RAG_FILL, type ColourPlan } from "../../src/engine/writeback";
 import { COLOURING_KEY, PlanMonitorError } from "../../src/excel";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
-import { corpusFiles } from "../helpers/office";
+import { corpusFiles } from "../helpers/corpus";
 import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
 
 const RAGS: Rag[] = ["blue", "green", "amber", "red", "grey"];

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import { workbookModelFromExcelJs } from "../../tools/excel-sim/xlsx";
-import { corpusFiles } from "../helpers/office";
+import { corpusFiles } from "../helpers/corpus";
 import { gridCells, largePlanModel, loadCorpus, mergeKeys, simHost } from "../helpers/officeHost";
 
 describe("OfficePlanHost.readGrids on the corpus", () => {

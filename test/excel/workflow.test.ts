@@ -7,7 +7,7 @@ import { cellFormula } from "../../src/engine/writeback";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
 import { XlsxHost } from "../../src/xlsx/host";
 import { MemoryHost } from "../summary/fixtures";
-import { corpusFile, corpusFiles } from "../helpers/office";
+import { corpusFile, corpusFiles } from "../helpers/corpus";
 import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
 describe.each(corpusFiles())("%s through the Office host", (file) => {

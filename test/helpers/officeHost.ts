@@ -7,7 +7,8 @@ import { OfficePlanHost, type OfficeHostOptions } from "../../src/excel/host";
 import { ExcelSimBackend, type BackendOptions } from "../../tools/excel-sim/backend";
 import { WorkbookModel } from "../../tools/excel-sim/model";
 import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
-import { corpusFile, officeRuntime } from "./office";
+import { corpusFile } from "./corpus";
+import { officeRuntime } from "./office";
 
 export async function loadCorpus(name: string): Promise<{ workbook: ExcelJS.Workbook; model: WorkbookModel }> {
   const workbook = new ExcelJS.Workbook();

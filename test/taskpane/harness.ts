@@ -2,7 +2,6 @@
 // fake backend that records what the pane asks for, jsdom shims Fluent UI needs,
 // and small DOM helpers (react-dom/client + act, no testing-library).
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { act } from "react";
 import type { Grid } from "../../src/engine/grid";
 import type { PlanHost, Progress, WriteSheetsResult } from "../../src/engine/host";
@@ -11,11 +10,10 @@ import type { ColourPlan, SheetCellValue, SheetSpec } from "../../src/engine/wri
 import type { LoadedSettings, TaskpaneBackend } from "../../src/taskpane/backend";
 import { mountTaskpane, type MountOptions, type MountedTaskpane } from "../../src/taskpane/mount";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
-
-export const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
+import { corpusFile } from "../helpers/corpus";
 
 export async function corpusGrids(name: string): Promise<Grid[]> {
-  const { grids } = await readWorkbookBuffer(readFileSync(path.join(CORPUS, name)));
+  const { grids } = await readWorkbookBuffer(readFileSync(corpusFile(name)));
   return grids;
 }
 
