@@ -48,7 +48,7 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A PlanHost over fixed grids that records every call. */
-export class MemoryHost implements PlanHost {
+export class RecordingHost implements PlanHost {
   readonly calls: string[] = [];
   readonly colourPlans: ColourPlan[] = [];
   readonly writtenSpecs: SheetSpec[][] = [];
@@ -105,14 +105,14 @@ export class MemoryHost implements PlanHost {
   }
 }
 
-/** A backend over a MemoryHost whose settings live in memory. */
+/** A backend over a RecordingHost whose settings live in memory. */
 export class FakeBackend implements TaskpaneBackend {
   saved: Settings;
   readonly saves: Settings[] = [];
   readonly selected: { sheet: string; address: string }[] = [];
 
   constructor(
-    readonly host: MemoryHost,
+    readonly host: RecordingHost,
     settings: Settings = defaultSettings(),
   ) {
     this.saved = settings;
