@@ -7,7 +7,8 @@ import { COLOURING_KEY, PlanMonitorError } from "../../src/excel";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { corpusFiles } from "../helpers/corpus";
-import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
+import { largePlanModel } from "../helpers/largePlan";
+import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
 const RAGS: Rag[] = ["blue", "green", "amber", "red", "grey"];
 

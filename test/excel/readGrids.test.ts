@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import { workbookModelFromExcelJs } from "../../tools/excel-sim/xlsx";
 import { corpusFiles } from "../helpers/corpus";
-import { gridCells, largePlanModel, loadCorpus, mergeKeys, simHost } from "../helpers/officeHost";
+import { largePlanModel } from "../helpers/largePlan";
+import { gridCells, loadCorpus, mergeKeys, simHost } from "../helpers/officeHost";
 
 describe("OfficePlanHost.readGrids on the corpus", () => {
   test.each(corpusFiles())("%s: same values, text, merges and tables as the .xlsx host", async (file) => {

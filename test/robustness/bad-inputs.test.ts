@@ -10,7 +10,8 @@ import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/engine/analyse";
 import { PlanReportSchema, type PlanReport } from "../../src/engine/report";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
-import { bigPlanFile, bigPlanRow, FRENCH_SETTINGS, writeFixtures } from "../fixtures/make-fixtures";
+import { FRENCH_SETTINGS, writeFixtures } from "../fixtures/make-fixtures";
+import { bigPlanFile, bigPlanRow } from "../helpers/largePlan";
 
 const AS_AT = "2020-06-15";
 const dir = mkdtempSync(path.join(os.tmpdir(), "plan-monitor-bad-inputs-"));
