@@ -12,7 +12,7 @@ import { ROOT } from "./measure.mjs";
 const OUT = path.join(ROOT, "dist-bench");
 const TSCONFIG = path.join(ROOT, "tsconfig.bench.json");
 const SOURCE_DIRS = ["src/engine", "src/excel", "tools/excel-sim", "src/xlsx", "test/helpers"];
-const SOURCE_FILES = ["test/fixtures/make-fixtures.ts", "tsconfig.bench.json", "tsconfig.json"];
+const SOURCE_FILES = ["tsconfig.bench.json", "tsconfig.json"];
 const STAMP = path.join(OUT, ".bench-sources");
 const require = createRequire(import.meta.url);
 

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CellValue, MergedArea } from "../../src/engine/grid";
 import { WorkbookModel } from "../../tools/excel-sim/model";
-import { HEADER } from "../fixtures/make-fixtures";
+import { HEADER } from "./fixtures";
 
 /** One generated cell: its value, number format and (where a recipe knows it) display text. */
 export interface PlanCell {
