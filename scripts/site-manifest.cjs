@@ -1,7 +1,7 @@
 // The production manifest: the development manifest.xml with every
 // https://localhost:3000 URL moved to the hosting origin and <Version> taken from
 // package.json. Used by webpack.config.js (CopyWebpackPlugin transform) when
-// ADDIN_ORIGIN is set, and by test/site.test.ts.
+// ADDIN_ORIGIN is set, and by test/tooling/site.test.ts.
 //
 //   const { siteManifest, checkOrigin, manifestVersion } = require("./scripts/site-manifest.cjs");
 //   siteManifest(xml, { origin: "https://addins.example.org/plan-monitor", version: "1.2.0" });

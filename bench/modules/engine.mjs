@@ -1,9 +1,9 @@
 // The engine alone: analyseWorkbook on grids built beforehand (no file reading),
-// for generated plans of 1,000, 10,000 and 100,000 rows. Best of 3 trials after
+// for generated plans (realisticPlan, test/helpers/largePlan.ts) of 1,000, 10,000 and 100,000 rows. Best of 3 trials after
 // a warm-up; a trial repeats the analysis until it has run for 250 ms, so the
 // small plan is not measured by one timer tick.
 import { createRequire } from "node:module";
-import { makePlanGrid } from "../lib/plan.mjs";
+import { compiled } from "../lib/compiled.mjs";
 import { requireBuilt, round } from "../lib/measure.mjs";
 
 const SIZES = [1000, 10000, 100000];
@@ -17,13 +17,14 @@ export default {
   async run() {
     const require = createRequire(import.meta.url);
     const { analyseWorkbook } = require(requireBuilt("dist/engine/analyse.js"));
+    const { realisticPlan } = compiled("test/helpers/largePlan.js");
     // Warm up the JIT on a plan of its own, so the first size is not measured cold.
-    const warm = makePlanGrid(2000, { seed: 99 });
+    const warm = realisticPlan(2000, { seed: 99 });
     for (let i = 0; i < 15; i++) analyseWorkbook([warm], { asAt: AS_AT });
 
     const results = [];
     for (const rows of SIZES) {
-      const grid = makePlanGrid(rows, { seed: 1 });
+      const grid = realisticPlan(rows, { seed: 1 });
       const check = analyseWorkbook([grid], { asAt: AS_AT });
       if (check.sheets.length !== 1 || check.sheets[0].items.length < rows * 0.5)
         throw new Error(`the generated ${rows}-row plan was not read as a plan`);

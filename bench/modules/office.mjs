@@ -16,23 +16,21 @@
 // ≤ 5,000,000 bytes per request and response (Excel on the web refuses more).
 //
 // Two workbooks, each scanned, coloured and summarised in turn on a fresh model:
-// the largest corpus workbook (/work/shared/corpus/cqc-monitoring-form.xlsx,
+// the largest corpus workbook (cqc-monitoring-form.xlsx, found as the tests find the
+// corpus: test/helpers/corpus.ts, honouring PLAN_MONITOR_SHARED;
 // labelled with the rows of its used range) and a generated 50,000-row plan
-// (largePlanModel from test/helpers/officeHost.ts, compiled, not copied). The
+// (largePlanModel from test/helpers/largePlan.ts, compiled, not copied). The
 // as-at dates are those of test/excel/budgets.test.ts, so the figures match its table.
 //
-// The TypeScript (src/engine, src/excel, tools/excel-sim, src/xlsx and the test helper) is
-// compiled by this module with tsconfig.bench.json into dist-bench/, again
-// whenever a hash of its sources (and of the tsconfigs) changes.
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// The TypeScript it measures is compiled by bench/lib/compiled.mjs into dist-bench/.
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { compiled } from "../lib/compiled.mjs";
 import { ROOT } from "../lib/measure.mjs";
 
-const CORPUS_FILE = path.resolve(ROOT, "../shared/corpus/cqc-monitoring-form.xlsx");
-/** Rows in the used range of CORPUS_FILE, for the figure names `--list` prints; run() labels with the count it finds. */
+const CORPUS_NAME = "cqc-monitoring-form.xlsx";
+/** Rows in the used range of CORPUS_NAME, for the figure names `--list` prints; run() labels with the count it finds. */
 const CORPUS_ROWS = 226;
 const CORPUS_AS_AT = "2024-03-31";
 const LARGE_ROWS = 50000;
@@ -42,54 +40,12 @@ const TARGET_SYNCS = 4;
 const PAYLOAD_LIMIT = 5_000_000; // Excel on the web, per request and per response
 const CLIENT_SCRIPT = path.join(ROOT, "node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
 
-const OUT = path.join(ROOT, "dist-bench");
-const TSCONFIG = path.join(ROOT, "tsconfig.bench.json");
-const SOURCE_DIRS = ["src/engine", "src/excel", "tools/excel-sim", "src/xlsx"];
-const SOURCE_FILES = ["test/helpers/officeHost.ts", "test/helpers/office.ts", "tsconfig.bench.json", "tsconfig.json"];
-const STAMP = path.join(OUT, ".bench-sources");
-
 const OPS = ["scan", "colour", "summary"];
 const figuresFor = (n) => [
   ...OPS.map((op) => `office syncs ${op} (${n} rows)`),
   `office largest request bytes (${n} rows)`,
   `office largest response bytes (${n} rows)`,
 ];
-
-function tsFiles(dir) {
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...tsFiles(p));
-    else if (/\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push(p);
-  }
-  return out;
-}
-
-/** A hash of everything the dist-bench build is made from. */
-function sourcesHash(tsc) {
-  const files = [...SOURCE_DIRS.flatMap((d) => tsFiles(path.join(ROOT, d))), ...SOURCE_FILES.map((f) => path.join(ROOT, f))].sort();
-  const h = createHash("sha256").update(readFileSync(path.join(path.dirname(tsc), "../package.json")));
-  for (const f of files) h.update(path.relative(ROOT, f)).update("\0").update(readFileSync(f)).update("\0");
-  return h.digest("hex");
-}
-
-/** Compile the host, the simulator and the generator into dist-bench/ unless that build is current. */
-function ensureBuilt(require) {
-  if (!existsSync(TSCONFIG)) throw new Error("tsconfig.bench.json is missing");
-  const tsc = require.resolve("typescript/bin/tsc");
-  const hash = sourcesHash(tsc);
-  const entry = path.join(OUT, "src/excel/host.js");
-  if (existsSync(entry) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash) return;
-  const run = spawnSync(process.execPath, [tsc, "-p", TSCONFIG], { cwd: ROOT, encoding: "utf8" });
-  if (run.error) throw run.error;
-  if (run.status !== 0) {
-    const first = `${run.stdout}\n${run.stderr}`.split("\n").find((l) => l.trim()) ?? `exit ${run.status}`;
-    throw new Error(`tsc -p tsconfig.bench.json failed: ${first.trim()}`);
-  }
-  writeFileSync(STAMP, hash);
-}
-
-const load = (require, rel) => require(path.join(OUT, rel));
 
 /** A jsdom window with the real Office.js Excel client installed (once) and bound to a backend. */
 function makeWindow(require) {
@@ -155,16 +111,16 @@ export default {
   async run() {
     const require = createRequire(import.meta.url);
     if (!existsSync(CLIENT_SCRIPT)) throw new Error("node_modules/@microsoft/office-js is not installed: run npm ci");
+    const CORPUS_FILE = compiled("test/helpers/corpus.js").corpusFile(CORPUS_NAME);
     if (!existsSync(CORPUS_FILE) || !statSync(CORPUS_FILE).isFile()) throw new Error(`the corpus workbook ${CORPUS_FILE} is missing`);
-    ensureBuilt(require);
     const mods = {
-      backend: load(require, "tools/excel-sim/backend.js"),
-      runtime: load(require, "tools/excel-sim/officeRuntime.js"),
-      xlsx: load(require, "tools/excel-sim/xlsx.js"),
-      host: load(require, "src/excel/host.js"),
-      workflow: load(require, "src/engine/workflow.js"),
-      settings: load(require, "src/engine/settings.js"),
-      generator: load(require, "test/helpers/officeHost.js"),
+      backend: compiled("tools/excel-sim/backend.js"),
+      runtime: compiled("tools/excel-sim/officeRuntime.js"),
+      xlsx: compiled("tools/excel-sim/xlsx.js"),
+      host: compiled("src/excel/host.js"),
+      workflow: compiled("src/engine/workflow.js"),
+      settings: compiled("src/engine/settings.js"),
+      generator: compiled("test/helpers/largePlan.js"),
     };
     const clientScript = readFileSync(CLIENT_SCRIPT, "utf8");
     const win = makeWindow(require);

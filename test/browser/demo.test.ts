@@ -13,7 +13,8 @@ import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { RAG_FILL } from "../../src/engine/writeback";
 import { describeWithChromium } from "../helpers/requires";
-import { CHROMIUM, CHROMIUM_ARGS, CORPUS, ROOT, SCREENSHOTS, buildDemo, newSiteDir, serve, type Site } from "./site";
+import { CORPUS } from "../helpers/corpus";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, SCREENSHOTS, buildDemo, newSiteDir, serve, type Site } from "./site";
 
 jest.setTimeout(180_000);
 

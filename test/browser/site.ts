@@ -12,7 +12,6 @@ import { chromiumPath } from "../helpers/requires";
 export const ROOT = path.resolve(__dirname, "../..");
 export const OUTPUT = path.join(ROOT, "test-output");
 export const SCREENSHOTS = path.join(OUTPUT, "screenshots");
-export const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 /** Overridable with PLAN_MONITOR_CHROMIUM (or CHROMIUM_PATH): see test/helpers/requires.ts. */
 export const CHROMIUM = chromiumPath();
 export const CHROMIUM_ARGS = [

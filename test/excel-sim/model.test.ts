@@ -5,7 +5,7 @@ import { AddressError, formatArea, parseAddressList, parseArea, quoteSheetName, 
 import { WorkbookModel } from "../../tools/excel-sim/model";
 import { workbookModelFromXlsx, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
 import * as fs from "fs";
-import { corpusFile, corpusFiles } from "../helpers/office";
+import { corpusFile, corpusFiles } from "../helpers/corpus";
 import { loadCorpus } from "../helpers/officeHost";
 
 describe("addresses", () => {

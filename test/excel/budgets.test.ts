@@ -6,7 +6,8 @@ import { buildSummarySheets, historyFromSheet } from "../../src/engine/summary";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
 import type { ExcelSimBackend } from "../../tools/excel-sim/backend";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
-import { largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
+import { largePlanModel } from "../helpers/largePlan";
+import { loadCorpus, simHost } from "../helpers/officeHost";
 
 const LIMIT = 5_000_000; // Excel on the web, per request and per response
 const BUDGET = 4_000_000; // the host's default payload budget

@@ -6,8 +6,9 @@ import { RAG_FILL, type ColourPlan } from "../../src/engine/writeback";
 import { COLOURING_KEY, PlanMonitorError } from "../../src/excel";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
-import { corpusFiles } from "../helpers/office";
-import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
+import { corpusFiles } from "../helpers/corpus";
+import { largePlanModel } from "../helpers/largePlan";
+import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
 const RAGS: Rag[] = ["blue", "green", "amber", "red", "grey"];
 

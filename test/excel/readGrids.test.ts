@@ -3,8 +3,9 @@
 import ExcelJS from "exceljs";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
 import { workbookModelFromExcelJs } from "../../tools/excel-sim/xlsx";
-import { corpusFiles } from "../helpers/office";
-import { gridCells, largePlanModel, loadCorpus, mergeKeys, simHost } from "../helpers/officeHost";
+import { corpusFiles } from "../helpers/corpus";
+import { largePlanModel } from "../helpers/largePlan";
+import { gridCells, loadCorpus, mergeKeys, simHost } from "../helpers/officeHost";
 
 describe("OfficePlanHost.readGrids on the corpus", () => {
   test.each(corpusFiles())("%s: same values, text, merges and tables as the .xlsx host", async (file) => {
@@ -24,6 +25,45 @@ describe("OfficePlanHost.readGrids on the corpus", () => {
     // 3 syncs; nothing is left tracked, so Excel.run sends no release request at the end.
     expect(backend.requestCount).toBe(3);
     expect(host.warnings).toEqual([]);
+  });
+
+  test("cells of every kind show the same value and text through both hosts (each host has its own display text)", async () => {
+    const written = new ExcelJS.Workbook();
+    const ws = written.addWorksheet("Plan");
+    const cells: [ExcelJS.CellValue, string?][] = [
+      [42],
+      [1234.5, "General"],
+      [0.25, "0%"],
+      [0.125, "0.0%"],
+      [1234.567, "#,##0.00"],
+      [7, "000"],
+      [new Date(Date.UTC(2024, 2, 31)), "dd/mm/yyyy"],
+      [new Date(Date.UTC(2023, 8, 5)), "d mmmm yyyy"],
+      [new Date(Date.UTC(2025, 0, 1)), "mmm-yy"],
+      [45000, "yyyy-mm-dd"],
+      [45000.5, "dd/mm/yyyy hh:mm"],
+      [true],
+      [false],
+      [{ error: "#N/A" } as ExcelJS.CellErrorValue],
+      [{ formula: "1/0", result: { error: "#DIV/0!" } } as unknown as ExcelJS.CellFormulaValue],
+      [{ formula: "A1*2", result: 84 } as ExcelJS.CellFormulaValue, "0.00"],
+      [{ richText: [{ text: "Due " }, { font: { bold: true }, text: "March" }] }],
+      [{ text: "the policy", hyperlink: "https://example.org/" }],
+      ["On track"],
+      ["12", "@"],
+    ];
+    cells.forEach(([value, format], i) => {
+      const cell = ws.getCell(i + 1, 1);
+      cell.value = value;
+      if (format) cell.numFmt = format;
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await written.xlsx.writeBuffer());
+    const [expected] = gridsFromWorkbook(wb);
+    const { host } = simHost(workbookModelFromExcelJs(wb));
+    const [grid] = await host.readGrids();
+    expect(gridCells(expected).size).toBe(cells.length);
+    expect(Object.fromEntries(gridCells(grid))).toEqual(Object.fromEntries(gridCells(expected)));
   });
 
   test("a workbook using the 1904 date system is recognised from the dates Excel displays", async () => {

@@ -6,8 +6,8 @@ import { defaultSettings } from "../../src/engine/settings";
 import { cellFormula } from "../../src/engine/writeback";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
 import { XlsxHost } from "../../src/xlsx/host";
-import { MemoryHost } from "../summary/fixtures";
-import { corpusFile, corpusFiles } from "../helpers/office";
+import { SpecKeepingHost } from "../helpers/specKeepingHost";
+import { corpusFile, corpusFiles } from "../helpers/corpus";
 import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
 describe.each(corpusFiles())("%s through the Office host", (file) => {
@@ -34,7 +34,7 @@ describe.each(corpusFiles())("%s through the Office host", (file) => {
     // The summary sheets hold exactly the values of the specs the engine built; links
     // and formulas hold the formula both hosts write (the simulated Excel does not
     // calculate, so they read back without a value).
-    const memory = new MemoryHost();
+    const memory = new SpecKeepingHost();
     await buildSummaries(memory, report, settings);
     for (const [kind, spec] of memory.sheets) {
       const written = await host.readOwnedSheet(kind);

@@ -5,7 +5,8 @@ import { defaultSettings } from "../../src/engine/settings";
 import { OWNED_TITLES } from "../../src/engine/summary/names";
 import { COLOURING_KEY, MARKER_PREFIX, PlanMonitorError, SETTINGS_KEY, markerName } from "../../src/excel";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
-import { exportSnapshot, largePlanModel, loadCorpus, simHost } from "../helpers/officeHost";
+import { largePlanModel } from "../helpers/largePlan";
+import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
 function themesSpec(name = "PM Summary – Themes"): SheetSpec {
   const header = ["Theme", "Blue", "Green", "Amber", "Red", "Grey"].map((v) => ({ value: v, style: { bold: true, fill: "#D9E1F2", border: true } }));

@@ -8,7 +8,6 @@ import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { installOfficeRuntime, type OfficeRuntime, type OfficeWindow } from "../../tools/excel-sim/officeRuntime";
 
 export const CLIENT_SCRIPT_PATH = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js");
-export const CORPUS_DIR = path.resolve(__dirname, "../../../shared/corpus");
 
 let clientScript: string | null = null;
 export function excelClientScript(): string {
@@ -50,6 +49,3 @@ export async function withOffice<T>(
   const runtime = officeRuntime(model, options);
   return fn(runtime.Excel, runtime);
 }
-
-export const corpusFile = (name: string): string => path.join(CORPUS_DIR, name);
-export const corpusFiles = (): string[] => fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".xlsx")).sort();

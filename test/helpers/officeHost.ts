@@ -1,13 +1,14 @@
 // Helpers for Office host tests: corpus models, a host bound to the in-process
-// Excel, grid comparison, and a generated large plan.
+// Excel, grid comparison and export snapshots.
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import type { Cell, Grid } from "../../src/engine/grid";
 import { OfficePlanHost, type OfficeHostOptions } from "../../src/excel/host";
 import { ExcelSimBackend, type BackendOptions } from "../../tools/excel-sim/backend";
-import { WorkbookModel } from "../../tools/excel-sim/model";
+import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
-import { corpusFile, officeRuntime } from "./office";
+import { corpusFile } from "./corpus";
+import { officeRuntime } from "./office";
 
 export async function loadCorpus(name: string): Promise<{ workbook: ExcelJS.Workbook; model: WorkbookModel }> {
   const workbook = new ExcelJS.Workbook();
@@ -45,38 +46,6 @@ export function gridCells(grid: Grid): Map<string, NormalCell> {
 }
 
 export const mergeKeys = (grid: Grid): string[] => grid.merges.map((m) => `${m.top}:${m.left}:${m.bottom}:${m.right}`).sort();
-
-/**
- * A plan sheet of `rows` item rows in the shape of the corpus plans: ref, action,
- * owner, due date (a real date), status; a title merged across, section rows merged
- * across every 25 rows.
- */
-export function largePlanModel(rows: number): WorkbookModel {
-  const m = new WorkbookModel();
-  const s = m.addSheet("Action Plan");
-  s.setValue(0, 0, "Improvement Action Plan 2025/26");
-  s.merges.push({ top: 0, left: 0, bottom: 0, right: 4 });
-  ["Ref", "Action", "Lead", "Due", "Status"].forEach((h, c) => {
-    s.setValue(1, c, h);
-    s.cell(1, c).font = { bold: true };
-  });
-  const statuses = ["Complete", "On track", "Delayed", "Not started", ""];
-  const owners = ["JF", "SK", "Head of Service", "NT JU PF"];
-  for (let i = 0; i < rows; i++) {
-    const r = i + 2;
-    if (i % 25 === 0) {
-      s.setValue(r, 0, `Theme ${i / 25 + 1}`);
-      s.merges.push({ top: r, left: 0, bottom: r, right: 4 });
-      continue;
-    }
-    s.setValue(r, 0, `${Math.floor(i / 25) + 1}.${i % 25}`);
-    s.setValue(r, 1, `Review the process ${i}`);
-    s.setValue(r, 2, owners[i % owners.length]);
-    s.setValue(r, 3, 45000 + (i % 400), "dd/mm/yyyy");
-    s.setValue(r, 4, statuses[i % statuses.length]);
-  }
-  return m;
-}
 
 /**
  * Everything the exporter writes for a workbook, as plain JSON: every cell's value

@@ -1,7 +1,7 @@
 // Bad and awkward workbooks through the command line, in process: for each, the
 // exact words the user sees (stderr and exit status, or what is read), and the
 // input file left exactly as it was. Fixtures are made by
-// test/fixtures/make-fixtures.ts into a temporary folder.
+// test/helpers/fixtures.ts into a temporary folder.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +10,8 @@ import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/engine/analyse";
 import { PlanReportSchema, type PlanReport } from "../../src/engine/report";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
-import { bigPlanFile, bigPlanRow, FRENCH_SETTINGS, writeFixtures } from "../fixtures/make-fixtures";
+import { FRENCH_SETTINGS, writeFixtures } from "../helpers/fixtures";
+import { bigPlanFile, bigPlanRow } from "../helpers/largePlan";
 
 const AS_AT = "2020-06-15";
 const dir = mkdtempSync(path.join(os.tmpdir(), "plan-monitor-bad-inputs-"));

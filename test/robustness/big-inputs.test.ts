@@ -11,7 +11,7 @@ import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/engine/analyse";
 import { readWorkbookBuffer, refuseZipBomb, WorkbookReadError } from "../../src/xlsx/read";
 import { zipEntries } from "../../src/xlsx/zip";
-import { handWrittenXlsx } from "../fixtures/make-fixtures";
+import { handWrittenXlsx } from "../helpers/fixtures";
 import { grid } from "../helpers/grid";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-big-"));

@@ -12,7 +12,7 @@ import { main } from "../../src/cli/main";
 import { isPlanMonitorOutput } from "../../src/cli/out";
 import { PlanReportSchema } from "../../src/engine/report";
 import { ownedSheets } from "../../src/xlsx/write-owned";
-import { ACTIONS, HEADER } from "../fixtures/make-fixtures";
+import { ACTIONS, HEADER } from "../helpers/fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-markers-"));
 const sha = (f: string): string => createHash("sha256").update(fs.readFileSync(f)).digest("hex");

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { isPlanMonitorOutput } from "../../src/cli/out";
-import { ACTIONS, HEADER } from "../fixtures/make-fixtures";
+import { ACTIONS, HEADER } from "../helpers/fixtures";
 import { testUnlessRoot } from "../helpers/requires";
 
 const AS_AT = "2020-06-15";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { nearestWord, parseSettings } from "../../src/engine/settings";
-import { ACTIONS, HEADER } from "../fixtures/make-fixtures";
+import { ACTIONS, HEADER } from "../helpers/fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-settings-"));
 const file = path.join(dir, "plan.xlsx");

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/engine/analyse";
 import { gridsFromWorkbook, readWorkbookBuffer, WorkbookReadError } from "../../src/xlsx/read";
-import { handWrittenXlsx, mergedPlan } from "../fixtures/make-fixtures";
+import { handWrittenXlsx, mergedPlan } from "../helpers/fixtures";
 
 test("a plan with 4,000 merged areas reads as exceljs alone reads it, and in linear time", async () => {
   const data = await mergedPlan(4000);

@@ -2,7 +2,6 @@
 // fake backend that records what the pane asks for, jsdom shims Fluent UI needs,
 // and small DOM helpers (react-dom/client + act, no testing-library).
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { act } from "react";
 import type { Grid } from "../../src/engine/grid";
 import type { PlanHost, Progress, WriteSheetsResult } from "../../src/engine/host";
@@ -11,11 +10,10 @@ import type { ColourPlan, SheetCellValue, SheetSpec } from "../../src/engine/wri
 import type { LoadedSettings, TaskpaneBackend } from "../../src/taskpane/backend";
 import { mountTaskpane, type MountOptions, type MountedTaskpane } from "../../src/taskpane/mount";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
-
-export const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
+import { corpusFile } from "../helpers/corpus";
 
 export async function corpusGrids(name: string): Promise<Grid[]> {
-  const { grids } = await readWorkbookBuffer(readFileSync(path.join(CORPUS, name)));
+  const { grids } = await readWorkbookBuffer(readFileSync(corpusFile(name)));
   return grids;
 }
 
@@ -50,7 +48,7 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A PlanHost over fixed grids that records every call. */
-export class MemoryHost implements PlanHost {
+export class RecordingHost implements PlanHost {
   readonly calls: string[] = [];
   readonly colourPlans: ColourPlan[] = [];
   readonly writtenSpecs: SheetSpec[][] = [];
@@ -107,14 +105,14 @@ export class MemoryHost implements PlanHost {
   }
 }
 
-/** A backend over a MemoryHost whose settings live in memory. */
+/** A backend over a RecordingHost whose settings live in memory. */
 export class FakeBackend implements TaskpaneBackend {
   saved: Settings;
   readonly saves: Settings[] = [];
   readonly selected: { sheet: string; address: string }[] = [];
 
   constructor(
-    readonly host: MemoryHost,
+    readonly host: RecordingHost,
     settings: Settings = defaultSettings(),
   ) {
     this.saved = settings;

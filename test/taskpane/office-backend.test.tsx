@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The task pane on the real Office.js Excel client talking to the simulated
-// Excel (src/sim), through createOfficeBackend: the wiring Excel itself uses.
+// Excel (tools/excel-sim), through createOfficeBackend: the wiring Excel itself uses.
 import { COLOURING_KEY, SETTINGS_KEY } from "../../src/excel";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { ExcelSimBackend } from "../../tools/excel-sim/backend";

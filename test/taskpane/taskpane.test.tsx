@@ -4,7 +4,7 @@ import type { Grid } from "../../src/engine/grid";
 import { defaultSettings } from "../../src/engine/settings";
 import {
   FakeBackend,
-  MemoryHost,
+  RecordingHost,
   button,
   click,
   corpusGrids,
@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 async function setUp(options: { asAt?: string } = {}) {
-  const host = new MemoryHost(grids);
+  const host = new RecordingHost(grids);
   const backend = new FakeBackend(host);
   mounted = await mount(backend, options);
   return { host, backend, root: mounted.container };
@@ -231,7 +231,7 @@ test("every form control has a label", async () => {
 });
 
 test("a long scan shows a progress bar with the host's words and disables the buttons", async () => {
-  const host = new MemoryHost(grids);
+  const host = new RecordingHost(grids);
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const read = host.readGrids.bind(host);
@@ -260,7 +260,7 @@ test("a long scan shows a progress bar with the host's words and disables the bu
 
 test("sheets left out are listed with their reason, and a header row can be given for one", async () => {
   const notes: Grid = { name: "Notes", rows: [[{ value: "Read me first", text: "Read me first" }]], merges: [] };
-  const host = new MemoryHost([...grids, notes]);
+  const host = new RecordingHost([...grids, notes]);
   const backend = new FakeBackend(host);
   mounted = await mount(backend, { asAt: AS_AT });
   const root = mounted.container;
@@ -289,7 +289,7 @@ test("a sheet left out shows its closest row with the evidence, and “Use row N
     ],
     merges: [],
   };
-  const host = new MemoryHost([...grids, birthdays]);
+  const host = new RecordingHost([...grids, birthdays]);
   const backend = new FakeBackend(host);
   mounted = await mount(backend, { asAt: AS_AT });
   const root = mounted.container;
@@ -312,7 +312,7 @@ test("a sheet left out shows its closest row with the evidence, and “Use row N
 
 test("“Use the row I have selected” takes the selected cell's row, and says so when the selection is on another sheet", async () => {
   const notes: Grid = { name: "Notes", rows: [[{ value: "Read me first", text: "Read me first" }]], merges: [] };
-  const host = new MemoryHost([...grids, notes]);
+  const host = new RecordingHost([...grids, notes]);
   const backend = new FakeBackend(host);
   mounted = await mount(backend, { asAt: AS_AT });
   const root = mounted.container;
@@ -357,14 +357,14 @@ test("the theme follows a dark Office theme and can be forced by a demo page", a
     delete (globalThis as { Office?: unknown }).Office;
   }
 
-  mounted = await mount(new FakeBackend(new MemoryHost(grids)), { theme: "dark" });
+  mounted = await mount(new FakeBackend(new RecordingHost(grids)), { theme: "dark" });
   expect(mounted.container.querySelector("[data-theme]")!.getAttribute("data-theme")).toBe("dark");
 });
 
 test("axe finds no accessibility violations in the checked pane (light and dark)", async () => {
   const axe = (await import("axe-core")).default;
   for (const theme of ["light", "dark"] as const) {
-    const host = new MemoryHost(grids);
+    const host = new RecordingHost(grids);
     mounted = await mount(new FakeBackend(host), { asAt: AS_AT, theme });
     const root = mounted.container;
     await checkWorkbook(root);
@@ -381,7 +381,7 @@ test("axe finds no accessibility violations in the checked pane (light and dark)
 }, 30_000);
 
 test("the host's warnings and unusable saved settings are told to the user", async () => {
-  const host = new MemoryHost(grids);
+  const host = new RecordingHost(grids);
   const backend = new FakeBackend(host);
   backend.loadWarning = "Plan Monitor could not use the settings saved in this workbook, so it is using the standard settings.";
   mounted = await mount(backend, { asAt: AS_AT });

@@ -5,14 +5,14 @@ import { defaultSettings } from "../../src/engine/settings";
 import { buildSummaries, scanWorkbook } from "../../src/engine/workflow";
 import type { SheetSpec } from "../../src/engine/writeback";
 import { CORPUS } from "../helpers/corpus";
-import { MemoryHost } from "../summary/fixtures";
+import { SpecKeepingHost } from "../helpers/specKeepingHost";
 import { hostFor, load, ownedSheet, valueAt } from "./summary-helpers";
 
 test("the .xlsx host writes the very values a spec-keeping host receives", async () => {
   const settings = defaultSettings();
   const xlsx = await hostFor(path.join(CORPUS, "moray-sds-action-plan.xlsx"));
   const report = await scanWorkbook(xlsx, { asAt: "2019-12-15", settings });
-  const memory = new MemoryHost();
+  const memory = new SpecKeepingHost();
   await buildSummaries(memory, report, settings);
   await buildSummaries(xlsx, report, settings);
   const wb = await load(await xlsx.toBuffer());

@@ -17,8 +17,7 @@
 // cell locking (a protected sheet refuses every write), row heights, undo,
 // sheet-scoped names, data validation, comments, pictures and pivot tables.
 import type { CellValue } from "../../src/engine/grid";
-import { isDateFormat } from "numfmt";
-import { displayText } from "../../src/xlsx/cells";
+import { simDisplayText } from "./displayText";
 import { Area, MAX_COLUMNS, areaContains, areasIntersect, parseSheetArea, quoteSheetName } from "./address";
 
 export type SimValue = CellValue;
@@ -228,9 +227,7 @@ export class SheetModel {
   textAt(row: number, col: number): string {
     const c = this.getCell(row, col);
     if (!c) return "";
-    const v = c.value ?? null;
-    if (this.date1904 && typeof v === "number" && c.numberFormat && isDateFormat(c.numberFormat)) return displayText(v + 1462, c.numberFormat);
-    return displayText(v, c.numberFormat);
+    return simDisplayText(c.value, c.numberFormat, this.date1904);
   }
 
   /** Drop cells that hold nothing, so the used range shrinks as Excel's does. */

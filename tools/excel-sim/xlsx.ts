@@ -7,7 +7,6 @@
 // re-exported unchanged; charts, tables-as-objects and workbook settings are not
 // written back (exceljs cannot write charts; tables' cells are written as cells).
 import ExcelJS from "exceljs";
-import { plainValue } from "../../src/xlsx/cells";
 import { Area, AddressError, formatArea, parseArea, quoteSheetName } from "./address";
 import {
   SheetModel,
@@ -23,6 +22,7 @@ import {
   keyRow,
   pointsToChars,
 } from "./model";
+import { valueFromExcelJs } from "./excelJsValue";
 
 type Json = Record<string, unknown>;
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -92,7 +92,7 @@ function fillFromStyle(fill: Json | undefined): string | null | undefined {
 
 function cellFromExcelJs(c: ExcelJS.Cell, date1904: boolean): SimCell | null {
   const isSlave = c.type === ExcelJS.ValueType.Merge;
-  const cell: SimCell = { value: isSlave ? null : plainValue(c.value, date1904) };
+  const cell: SimCell = { value: isSlave ? null : valueFromExcelJs(c.value, date1904) };
   if (!isSlave && c.type === ExcelJS.ValueType.Formula) {
     const f = (c as unknown as { formula?: string }).formula;
     if (f) cell.formula = `=${f}`;

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Configuration } from "webpack";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "../..");
 const ORIGIN = "https://addins.example.org/pm";
 const DEV_MANIFEST = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const PKG_VERSION = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const root = resolve(__dirname, "..");
+const root = resolve(__dirname, "../..");
 const script = join(root, "scripts", "validate-manifest.mjs");
 const manifestPath = join(root, "manifest.xml");
 const original = readFileSync(manifestPath, "utf8");
