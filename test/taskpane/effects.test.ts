@@ -6,7 +6,7 @@ import { operationsFor } from "../../src/taskpane/backend";
 import { createPaneEffects, type PaneEffects } from "../../src/taskpane/effects";
 import { initialState, reducer, type Operation } from "../../src/taskpane/state";
 import { createStore } from "../../src/taskpane/store";
-import { FakeBackend, MemoryHost, corpusGrids } from "./harness";
+import { FakeBackend, RecordingHost, corpusGrids } from "./harness";
 
 const SHEET = "SCR Action Plan";
 const AS_AT = "2015-10-12";
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 function setUp() {
-  const host = new MemoryHost(grids);
+  const host = new RecordingHost(grids);
   const backend = new FakeBackend(host);
   const store = createStore(reducer, initialState(AS_AT));
   const effects = createPaneEffects(store, backend, operationsFor(backend));
@@ -93,7 +93,7 @@ const failing: { op: Operation; fail: (f: ReturnType<typeof setUp>, e: Error) =>
 ];
 
 /** Make the next call of a host method fail; returns how many times it has been called since. */
-function failHostOnce(host: MemoryHost, method: "readGrids" | "applyColours" | "clearColours" | "writeSheets", error: Error): () => number {
+function failHostOnce(host: RecordingHost, method: "readGrids" | "applyColours" | "clearColours" | "writeSheets", error: Error): () => number {
   const before = host.calls.length;
   host.failNext = { method, error };
   return () => host.calls.slice(before).filter((c) => c === method).length;

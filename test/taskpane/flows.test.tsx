@@ -5,7 +5,7 @@ import { act } from "react";
 import type { Grid } from "../../src/engine/grid";
 import type { HostCapabilities } from "../../src/engine/host";
 import { hostCapabilities, operationsFor } from "../../src/taskpane/backend";
-import { FakeBackend, MemoryHost, button, click, corpusGrids, heading, installDomShims, mount, text, unmount, waitFor } from "./harness";
+import { FakeBackend, RecordingHost, button, click, corpusGrids, heading, installDomShims, mount, text, unmount, waitFor } from "./harness";
 
 const AS_AT = "2015-10-12";
 
@@ -21,8 +21,8 @@ afterEach(async () => {
   mounted = null;
 });
 
-/** A MemoryHost that says what it can do (the harness's own has no capabilities method). */
-class CapableHost extends MemoryHost {
+/** A RecordingHost that says what it can do (the harness's own has no capabilities method). */
+class CapableHost extends RecordingHost {
   constructor(
     grids: Grid[],
     private readonly can: HostCapabilities,
@@ -34,7 +34,7 @@ class CapableHost extends MemoryHost {
   }
 }
 
-async function setUp(host: MemoryHost) {
+async function setUp(host: RecordingHost) {
   const backend = new FakeBackend(host);
   mounted = await mount(backend, { asAt: AS_AT });
   return { host, backend, root: mounted.container };
@@ -59,7 +59,7 @@ describe("undo", () => {
   });
 
   for (const [name, host] of [
-    ["without the capabilities method", () => new MemoryHost(grids)],
+    ["without the capabilities method", () => new RecordingHost(grids)],
     ["that says it cannot undo", () => new CapableHost(grids, { undo: false })],
   ] as const) {
     test(`a host ${name}: Clear colours is the way back, summary sheets are Plan Monitor's own`, async () => {
@@ -76,13 +76,13 @@ describe("undo", () => {
   }
 
   test("a host whose capabilities call fails is taken to have no undo", () => {
-    const host = new MemoryHost(grids) as MemoryHost & { capabilities(): HostCapabilities };
+    const host = new RecordingHost(grids) as RecordingHost & { capabilities(): HostCapabilities };
     host.capabilities = () => {
       throw new Error("Office is not ready");
     };
     expect(hostCapabilities(new FakeBackend(host))).toEqual({ undo: false });
     expect(hostCapabilities(new FakeBackend(new CapableHost(grids, { undo: true })))).toEqual({ undo: true });
-    expect(hostCapabilities(new FakeBackend(new MemoryHost(grids)))).toEqual({ undo: false });
+    expect(hostCapabilities(new FakeBackend(new RecordingHost(grids)))).toEqual({ undo: false });
   });
 });
 
@@ -99,7 +99,7 @@ describe("hidden plan sheets", () => {
 
   test("the sheets panel names hidden and very hidden plan sheets in plain words; visible ones get no note", async () => {
     const sheets = threeSheets();
-    const host = new MemoryHost(sheets);
+    const host = new RecordingHost(sheets);
     const backend = new FakeBackend(host);
     // The report's visibility comes from the grid (the engine copies it); this fills it in the same way.
     const base = operationsFor(backend);
@@ -142,7 +142,7 @@ describe("failed operations", () => {
   const enabled = (b: HTMLButtonElement) => b.getAttribute("aria-disabled") !== "true";
 
   test("an operation that rejects: the reason, a “Try again” that runs it again, and the buttons free", async () => {
-    const { root, host } = await setUp(new MemoryHost(grids));
+    const { root, host } = await setUp(new RecordingHost(grids));
     host.failNext = { method: "applyColours", error: new Error("Excel did not answer within 60 seconds. Nothing was lost.") };
     await click(button(root, "Colour RAG"));
     await waitFor(() => expect(text(root)).toContain("The RAG colours could not be applied"));
@@ -159,7 +159,7 @@ describe("failed operations", () => {
   });
 
   test("an operation that hangs, then rejects: busy while it hangs, then free, and “Try again” works", async () => {
-    const host = new MemoryHost(grids);
+    const host = new RecordingHost(grids);
     const { root } = await setUp(host);
     const read = host.readGrids.bind(host);
     let fail!: (e: Error) => void;
@@ -183,7 +183,7 @@ describe("failed operations", () => {
   });
 
   test("a problem can be dismissed without trying again", async () => {
-    const { root, host } = await setUp(new MemoryHost(grids));
+    const { root, host } = await setUp(new RecordingHost(grids));
     host.failNext = { method: "clearColours", error: new Error("Excel is busy.") };
     await click(button(root, "Clear colours"));
     await waitFor(() => expect(text(root)).toContain("The colours could not be cleared"));
@@ -197,7 +197,7 @@ describe("failed operations", () => {
 
 describe("the hook", () => {
   test("settings are read once on mount, even under React's StrictMode double mount", async () => {
-    const backend = new FakeBackend(new MemoryHost(grids));
+    const backend = new FakeBackend(new RecordingHost(grids));
     let loads = 0;
     const load = backend.loadSettings.bind(backend);
     backend.loadSettings = () => {
@@ -210,7 +210,7 @@ describe("the hook", () => {
   });
 
   test("closing the pane while an operation runs: the operation ends quietly", async () => {
-    const host = new MemoryHost(grids);
+    const host = new RecordingHost(grids);
     const { root } = await setUp(host);
     let finish!: (g: Grid[]) => void;
     host.readGrids = () => new Promise((resolve) => (finish = resolve));
