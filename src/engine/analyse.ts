@@ -192,27 +192,16 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A".
   const owners = v.owner && isCellError(v.owner.cell.value) ? [] : ownersOf(text("owner"), ctx);
 
+  const dueText = text(dueRole);
+  const target = dueRole === "revised" && due ? dueReadingOf(v.due?.cell, ctx).due : null;
+  const facts: F.ItemFacts = { owners, complete, dueRole, reading, dueText, due, target, status, reported, rag, late, progress, asAt: ctx.asAt, columns: ctx.columns };
   const findings: Finding[] = [];
-  if (owners.length === 0) findings.push(F.noOwner(at(it, ctx, "owner"), ctx.columns.owner !== undefined));
-  if (!complete) {
-    const dueFinding = F.dueFinding(reading, text(dueRole), at(it, ctx, dueRole), ctx.columns.due !== undefined || ctx.columns.revised !== undefined);
-    if (dueFinding) findings.push(dueFinding);
-  }
-  if (dueRole === "revised" && due) {
-    const target = dueReadingOf(v.due?.cell, ctx).due;
-    if (target && target < due) findings.push(F.dateSlipped(at(it, ctx, "revised"), target, due));
-  }
-  if (reported && reported !== rag && !(reported === "green" && rag === "grey"))
-    findings.push(F.ragMismatch(at(it, ctx, "status"), status, reported, rag, ctx.asAt, due, late));
-  // Without a progress column no item could have a note: say nothing rather than flag every late item.
-  if ((rag === "amber" || rag === "red") && !progress && ctx.columns.progress !== undefined)
-    findings.push(F.overdueNoProgress(at(it, ctx, "progress"), late));
+  F.itemFindings(facts, (role) => at(it, ctx, role), findings);
   for (const role of ctx.roles) {
     const source = v[role];
     if (!source || source.how !== "own") continue;
-    const value = source.cell.value;
-    if (isCellError(value)) findings.push(F.errorValue(placeOf(source), value.error));
-    else if (hasHtml(cellText(source.cell))) findings.push(F.htmlInText(placeOf(source)));
+    const finding = F.cellFinding(source.cell, placeOf(source));
+    if (finding) findings.push(finding);
   }
 
   return {
@@ -226,7 +215,7 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
     complete,
     text: excerpt(text("subAction") || text("action"), 200),
     progress: excerpt(progress, 300),
-    dueText: text(dueRole),
+    dueText,
     daysOverdue: late,
     cells: {
       text: addressOf(v.subAction ?? v.action),
@@ -252,7 +241,7 @@ const placeOf = (source: { row: number; col: number }): F.At => ({ column: colum
 function sheetFindings(layout: SheetLayout): Finding[] {
   let firstCol = Infinity;
   for (const c of layout.header.keys.keys()) firstCol = Math.min(firstCol, c); // no spread: a header may span 16,384 columns
-  return layout.repeatedHeaderRows.map((r) => F.repeatedHeader({ column: columnLetter(firstCol), row: r + 1 }));
+  return layout.repeatedHeaderRows.map((r) => F.rowFinding(F.ROW_FINDINGS.repeatedHeader, { column: columnLetter(firstCol), row: r + 1 }));
 }
 
 /** A text cell with pasted HTML removed, so "<p>September 2016</p>" reads as a date. */

@@ -1,0 +1,11 @@
+import type { ItemFinding } from "./finding";
+import { readableDate } from "./readable";
+
+// A revised date later than the target (plan rules §1, "Revised dates").
+export const dateSlipped: ItemFinding = {
+  code: "date-slipped",
+  severity: "warning",
+  role: () => "revised",
+  check: (item) => item.dueRole === "revised" && item.due !== null && item.target !== null && item.target < item.due,
+  message: (item) => `The date slipped from ${readableDate(item.target!)} to ${readableDate(item.due!)}: the revised date is taken as the due date.`,
+};
