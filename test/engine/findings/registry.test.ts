@@ -93,9 +93,9 @@ describe("findings registry", () => {
 
   test("a cell shows an error value before any other cell finding; HTML is flagged in text", () => {
     expect(CELL_FINDINGS[0].code).toBe("error-value");
-    expect(cellFinding({ value: { error: "#N/A" } }, { column: "C", row: 4 })).toMatchObject({ code: "error-value", message: expect.stringContaining("#N/A") });
-    expect(cellFinding({ value: "<p>Done</p>" }, { column: "C", row: 4 })).toMatchObject({ code: "html-in-text", severity: "warning" });
-    expect(cellFinding({ value: "Done" }, { column: "C", row: 4 })).toBeNull();
+    expect(cellFinding({ value: { error: "#N/A" }, text: "#N/A" }, { column: "C", row: 4 })).toMatchObject({ code: "error-value", message: expect.stringContaining("#N/A") });
+    expect(cellFinding({ value: "<p>Done</p>", text: "<p>Done</p>" }, { column: "C", row: 4 })).toMatchObject({ code: "html-in-text", severity: "warning" });
+    expect(cellFinding({ value: "Done", text: "Done" }, { column: "C", row: 4 })).toBeNull();
   });
 
   test("a repeated header row names its row", () => {
