@@ -2,7 +2,8 @@
 // read grid → recognise layout → interpret values → RAG as at → findings.
 import { columnIsMonthFirst, findPlanPeriod, findUpdatedDate, parseDueCell, type DueReading, type PlanPeriod } from "./dates";
 import * as F from "./findings";
-import { cellText, columnIndex, columnLetter, isCellError, type Cell, type Grid } from "./grid";
+import { columnIndex, columnLetter } from "./a1";
+import { cellText, isCellError, type Cell, type Grid } from "./grid";
 import { addressOf, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";

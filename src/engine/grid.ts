@@ -79,32 +79,5 @@ export function columnCount(grid: Grid): number {
   return n;
 }
 
-const LETTERS: string[] = [];
-
-/** Column letter(s) for a 0-based index: 0 → "A", 26 → "AA". */
-export function columnLetter(index: number): string {
-  // Every item names a few cells: remember the letters of Excel's 16,384 columns.
-  if (index >= 0 && index < 16384 && Number.isInteger(index)) return (LETTERS[index] ??= lettersOf(index));
-  return lettersOf(index);
-}
-
-function lettersOf(index: number): string {
-  let s = "";
-  let n = Number.isFinite(index) ? index + 1 : 0; // Infinity would never end
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based index of a column letter: "A" → 0, "AA" → 26. */
-export function columnIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** "C12" for (11, 2). */
-export const cellAddress = (r: number, c: number): string => `${columnLetter(c)}${r + 1}`;
+// Addresses are the A1 codec's (a1.ts); re-exported for code that reads them with the grid.
+export { cellAddress, columnIndex, columnLetter } from "./a1";

@@ -1,5 +1,6 @@
 // The .xlsx host's reader: a workbook file into the engine's grids.
 import ExcelJS from "exceljs";
+import { parseArea } from "../engine/a1";
 import type { Cell, Grid, MergedArea, TableArea } from "../engine/grid";
 import { isDateFormat } from "numfmt";
 import { displayText, plainValue, solidFillColour } from "./cells";
@@ -15,14 +16,7 @@ export class WorkbookReadError extends Error {
 }
 
 /** Parse "A1:G167" into a 0-based area. */
-export function parseRangeRef(ref: string): MergedArea | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(m[2]) - 1;
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
-}
+export const parseRangeRef = (ref: string): MergedArea | null => parseArea(ref.trim());
 
 /** Grids of every worksheet in a loaded exceljs workbook. */
 export function gridsFromWorkbook(wb: ExcelJS.Workbook): Grid[] {

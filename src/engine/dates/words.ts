@@ -1,11 +1,14 @@
 // The words dates are written in, as data: month names, seasons, quarters and the
 // words that join or label them.
+import { MONTH_NAMES, shortMonth } from "../vocabulary";
 
+/** Month names as plans write them, lower-cased, → 1..12: full, short ("sep") and "sept". */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
-  ["jan", 1], ["january", 1], ["feb", 2], ["february", 2], ["mar", 3], ["march", 3],
-  ["apr", 4], ["april", 4], ["may", 5], ["jun", 6], ["june", 6], ["jul", 7], ["july", 7],
-  ["aug", 8], ["august", 8], ["sep", 9], ["sept", 9], ["september", 9], ["oct", 10], ["october", 10],
-  ["nov", 11], ["november", 11], ["dec", 12], ["december", 12],
+  ...MONTH_NAMES.flatMap((name, i): [string, number][] => [
+    [name.toLowerCase(), i + 1],
+    [shortMonth(name).toLowerCase(), i + 1],
+  ]),
+  ["sept", 9],
 ]);
 
 // Month names that are also ordinary words: without a year they count only when

@@ -16,7 +16,6 @@ import { severalDates } from "./several-dates";
 import { unreadableDue } from "./unreadable-due";
 
 export type { At, CellFinding, ItemFacts, ItemFinding, RowFinding, Severity } from "./finding";
-export { readableDate } from "./readable";
 
 /** Checks on an item, in the order its findings are listed. */
 export const ITEM_FINDINGS: readonly ItemFinding[] = [noOwner, noDue, unreadableDue, monthNoYear, severalDates, dateSlipped, ragMismatch, overdueNoProgress];

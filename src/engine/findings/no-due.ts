@@ -1,5 +1,5 @@
 import type { ItemFinding } from "./finding";
-import { quotedDue } from "./readable";
+import { quotedDue } from "./quote";
 
 export const noDue: ItemFinding = {
   code: "no-due",

@@ -1,5 +1,6 @@
 import type { ItemFinding } from "./finding";
-import { quotedDue, readableDate } from "./readable";
+import { shortDate } from "../vocabulary";
+import { quotedDue } from "./quote";
 
 export const severalDates: ItemFinding = {
   code: "several-dates",
@@ -7,5 +8,5 @@ export const severalDates: ItemFinding = {
   role: (item) => item.dueRole,
   check: (item) => !item.complete && item.reading.kind === "date" && item.reading.several,
   message: (item) =>
-    `Several dates in one cell (${quotedDue(item.dueText)}): the latest, ${readableDate(item.reading.due!)}, was taken as the due date.`,
+    `Several dates in one cell (${quotedDue(item.dueText)}): the latest, ${shortDate(item.reading.due!)}, was taken as the due date.`,
 };

@@ -1,5 +1,5 @@
 import type { ItemFinding } from "./finding";
-import { quotedDue } from "./readable";
+import { quotedDue } from "./quote";
 
 export const unreadableDue: ItemFinding = {
   code: "unreadable-due",

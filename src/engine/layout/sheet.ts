@@ -1,6 +1,7 @@
 // Reading the layout of one sheet: preamble, header, section (theme) rows,
 // theme-lead rows, repeated headers and titles, continuation rows and items.
-import { cellAddress, columnCount, type Cell, type Grid } from "../grid";
+import { cellAddress } from "../a1";
+import { columnCount, type Cell, type Grid } from "../grid";
 import type { Role } from "../report";
 import { leadingRef, normalise, plainText, startsMidSentence, textKey, textKeyFirst } from "../text";
 import { THEME_HEADING, THEME_LEAD } from "../lexicon";
