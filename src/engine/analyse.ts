@@ -4,7 +4,9 @@ import { columnIsMonthFirst, findPlanPeriod, findUpdatedDate, parseDueCell, type
 import * as F from "./findings";
 import { columnIndex, columnLetter } from "./a1";
 import { cellText, isCellError, type Cell, type Grid } from "./grid";
-import { addressOf, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
+import { mayBeMonthFirst } from "./layout/date-order";
+import type { HeaderGuess } from "./layout/header";
+import { addressOf, noItemsReason, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";
 import type { ColumnEvidence as LayoutEvidence } from "./layout/columns";
@@ -35,34 +37,12 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
   if (grid.ownedByPlanMonitor) return { name: grid.name, reason: "this is one of Plan Monitor's own summary sheets" };
   const override = settings.sheets[grid.name];
   if (override?.ignore) return { name: grid.name, reason: "you chose to leave this sheet out" };
-  // Items are assessed as the sheet is read (ItemSink), dates in UK order; a due
-  // column whose dates only make sense month-first is known only at the end, and
-  // then the few items with a numeric date like 08-31-2024 are read again.
-  let context: ItemContext | undefined;
-  const items: Item[] = [];
-  const ownDueTexts: string[] = [];
-  const numericDue: [number, LaidOutItem][] = [];
-  const result = recogniseSheet(grid, layoutOverride(override), {
-    start: (header, preamble) => {
-      context = itemContext(header.columns, findPlanPeriod(preamble), asAt, settings, isComplete, Boolean(grid.date1904));
-    },
-    item: (it) => {
-      const due = dueSource(it.values);
-      if (due?.how === "own") ownDueTexts.push(due.text);
-      if (due && mayReadMonthFirst(due.cell)) numericDue.push([items.length, it]);
-      items.push(assessItem(it, context!));
-    },
-  });
-  if (!result.ok) {
-    const c = result.candidate;
-    const candidate = c && c.evidence.length ? { headerRow: c.row + 1, columns: columnLetters(c.columns), evidence: evidenceOf(c.evidence) } : undefined;
-    return candidate ? { name: grid.name, reason: result.reason, candidate } : { name: grid.name, reason: result.reason };
-  }
-  const { layout } = result;
-  if (columnIsMonthFirst(ownDueTexts)) {
-    const monthFirst: ItemContext = { ...context!, monthFirst: true, dueTexts: new Map() };
-    for (const [i, it] of numericDue) items[i] = assessItem(it, monthFirst);
-  }
+  const found = recogniseSheet(grid, layoutOverride(override));
+  if (!found.ok) return skipped(grid, found.reason, found.candidate);
+  const { layout } = found;
+  const context = itemContext(layout.header.columns, findPlanPeriod(layout.preamble), asAt, settings, isComplete, Boolean(grid.date1904));
+  const items = assessItems(layout, context, mayBeMonthFirst(grid, layout.header));
+  if (items.length === 0) return skipped(grid, noItemsReason(layout.header), layout.header);
   return {
     name: grid.name,
     headerRow: layout.header.row + 1,
@@ -70,12 +50,47 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
     repeatedHeaderRows: layout.repeatedHeaderRows.map((r) => r + 1),
     confidence: Number(layout.header.confidence.toFixed(2)),
     evidence: evidenceOf(layout.header.evidence),
-    planPeriod: context!.period,
+    planPeriod: context.period,
     updated: findUpdatedDate(layout.preamble),
     items,
     findings: sheetFindings(layout),
   };
 }
+
+function skipped(grid: Grid, reason: string, c: HeaderGuess | null): SkippedSheet {
+  const candidate = c && c.evidence.length ? { headerRow: c.row + 1, columns: columnLetters(c.columns), evidence: evidenceOf(c.evidence) } : undefined;
+  return candidate ? { name: grid.name, reason, candidate } : { name: grid.name, reason };
+}
+
+/**
+ * Each item assessed once, as it is laid out, dates day-first (UK order). Where
+ * the due column may be month-first (mayBeMonthFirst), that is known only once
+ * every item's own due text is seen: the few items whose date reads differently
+ * either way (08-31-2024) wait until then.
+ */
+function assessItems(layout: SheetLayout, context: ItemContext, monthFirstPossible: boolean): Item[] {
+  const items: Item[] = [];
+  if (!monthFirstPossible) {
+    for (const it of layout.items) items.push(assessItem(it, context));
+    return items;
+  }
+  const ownDueTexts: string[] = [];
+  const waiting: [number, LaidOutItem][] = [];
+  for (const it of layout.items) {
+    const due = dueSource(it.values);
+    if (due?.how === "own") ownDueTexts.push(due.text);
+    if (due && mayReadMonthFirst(due.cell)) {
+      waiting.push([items.length, it]);
+      items.push(WAITING);
+    } else items.push(assessItem(it, context));
+  }
+  const order = columnIsMonthFirst(ownDueTexts) ? { ...context, monthFirst: true, dueTexts: new Map() } : context;
+  for (const [i, it] of waiting) items[i] = assessItem(it, order);
+  return items;
+}
+
+/** Holds an item's place until it is assessed. */
+const WAITING = Object.freeze({}) as Item;
 
 function itemContext(
   columns: Partial<Record<Role, number>>,

@@ -12,5 +12,5 @@
 export type { DueKind, DueOptions, DueReading, PlanPeriod } from "./types";
 export { daysBetween, endOfMonth, isIsoDate, isoToSerial, serialToIso } from "./calendar";
 export { parseDueCell, parseDueText } from "./due";
-export { columnIsMonthFirst } from "./month-first";
+export { columnIsMonthFirst, suggestsMonthFirst } from "./month-first";
 export { findPlanPeriod, findUpdatedDate } from "./preamble";

@@ -21,3 +21,18 @@ export function columnIsMonthFirst(texts: readonly string[]): boolean {
   }
   return monthFirstSeen;
 }
+
+/**
+ * Could this text make its column month-first: has it an a/b/y with a ≤ 12 < b ≤ 31?
+ * A column none of whose texts can is read day-first without looking further.
+ */
+export function suggestsMonthFirst(text: string): boolean {
+  if (text.length < 6) return false;
+  NUMERIC_DATE.lastIndex = 0;
+  for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a >= 1 && a <= 12 && b > 12 && b <= 31) return true;
+  }
+  return false;
+}

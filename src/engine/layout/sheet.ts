@@ -48,23 +48,15 @@ export interface SheetLayout {
   header: HeaderGuess;
   /** Texts of the preamble rows (above the header), for the plan period and "updated" date. */
   preamble: string[];
-  rowKinds: RowKind[];
+  /**
+   * The items in row order, each yielded as soon as it is complete (when the next
+   * item starts or the sheet ends, since a continuation row below may still add
+   * text to it), so a big plan's items can be assessed and let go while the sheet
+   * is read rather than all held until the end. Read once.
+   */
+  items: Generator<LaidOutItem, void, undefined>;
+  /** Rows repeating the header, 0-based: complete once `items` has been read to the end. */
   repeatedHeaderRows: number[];
-  /** The items, in row order (empty when they were handed to an ItemSink instead). */
-  items: LaidOutItem[];
-  itemCount: number;
-}
-
-/**
- * Takes each item as soon as it is complete — when the next item starts or the
- * sheet ends, since a continuation row below may still add text to it — so a
- * big plan's items can be assessed and let go while the sheet is read, rather
- * than all held until the end.
- */
-export interface ItemSink {
-  /** The header and the preamble's texts, before the first item. */
-  start(header: HeaderGuess, preamble: readonly string[]): void;
-  item(item: LaidOutItem): void;
 }
 
 export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; reason: string; candidate: HeaderGuess | null };
@@ -79,7 +71,12 @@ export interface LayoutOverride {
   columns?: Partial<Record<Role, number>>;
 }
 
-export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?: ItemSink): LayoutResult {
+/**
+ * The sheet's header and preamble, and its items to read. A sheet whose items
+ * turn out to be none is not a plan either (noItemsReason): that is known only
+ * once they have been read.
+ */
+export function recogniseSheet(grid: Grid, override: LayoutOverride = {}): LayoutResult {
   const width = columnCount(grid);
   if (grid.rows.length === 0 || width === 0) return { ok: false, reason: "the sheet is empty", candidate: null };
   let header: HeaderGuess | null;
@@ -95,21 +92,18 @@ export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?:
     };
   if (header.columns.action === undefined && header.columns.subAction === undefined)
     return { ok: false, candidate: header, reason: `the header row ${header.row + 1} has no action column` };
-  const layout = layOut(grid, header, width, sink);
-  if (layout.itemCount === 0)
-    return { ok: false, candidate: header, reason: `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note` };
-  return { ok: true, layout };
+  return { ok: true, layout: layOut(grid, header, width) };
 }
 
-function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink): SheetLayout {
+/** Why a sheet with a header but no items is not read as a plan. */
+export const noItemsReason = (header: HeaderGuess): string =>
+  `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note`;
+
+function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
   const merges = indexMerges(grid);
-  const cols = header.columns;
-  const roleList = Object.keys(cols) as Role[];
   const firstCol = Math.min(...header.keys.keys());
   const rowKinds: RowKind[] = new Array(grid.rows.length).fill("blank");
   const repeatedHeaderRows: number[] = [];
-  const items: LaidOutItem[] = [];
-  const totalsRows = new Set((grid.tables ?? []).filter((t) => t.hasTotals).map((t) => t.bottom));
 
   // Preamble: rows above the header. Their texts may repeat at page breaks further down.
   const preamble: string[] = [];
@@ -140,11 +134,31 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     for (const r of above.notes) rowKinds[r] = "note";
     sections.add(above.text);
   }
-  sink?.start(header, preamble);
+  const below = { merges, rowKinds, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol };
+  return { header, preamble, repeatedHeaderRows, items: itemsBelow(grid, header, width, below) };
+}
 
+/** What reading the rows below the header needs from the rows above it. */
+interface Above {
+  merges: MergeIndex;
+  rowKinds: RowKind[];
+  repeatedHeaderRows: number[];
+  /** Text key of each preamble row → is it a theme heading (its repeats further down are section rows). */
+  preambleKeys: ReadonlyMap<string, boolean>;
+  /** First character codes of those keys. */
+  preambleFirsts: ReadonlySet<number>;
+  sections: SectionTracker;
+  firstCol: number;
+}
+
+/** The rows below the header, read one by one: each item yielded once complete. */
+function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Above): Generator<LaidOutItem, void, undefined> {
+  const { merges, rowKinds, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol } = above;
+  const cols = header.columns;
+  const roleList = Object.keys(cols) as Role[];
+  const totalsRows = new Set((grid.tables ?? []).filter((t) => t.hasTotals).map((t) => t.bottom));
   let parent: ParentRow | null = null;
   let lastItem: LaidOutItem | null = null;
-  let itemCount = 0;
   const row = new RowReader(grid, merges, width);
   const all = row.all;
   for (let r = header.row + 1; r < grid.rows.length; r++) {
@@ -205,13 +219,10 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     if (!startsAction && parent) inheritFrom(parent, values);
     const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent, ownRef(row, header.extraRefs)), values, carriedOver: NOTHING_CARRIED };
     if (startsAction) parent = { values, ref: item.ref };
-    if (!sink) items.push(item);
-    else if (lastItem) sink.item(lastItem);
-    itemCount++;
+    if (lastItem) yield lastItem;
     lastItem = item;
   }
-  if (sink && lastItem) sink.item(lastItem);
-  return { header, preamble, rowKinds, repeatedHeaderRows, items, itemCount };
+  if (lastItem) yield lastItem;
 }
 
 /** The one-text row nearest above the header, with only prose notes (or blank rows) between. */
