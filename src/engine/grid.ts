@@ -15,9 +15,6 @@ export interface Cell {
   text: string;
   /** Number format code; "General" when absent. */
   format?: string;
-  /** Fill colour as "#RRGGBB", when the host reads fills. */
-  fill?: string | null;
-  bold?: boolean;
 }
 
 /** A merged area, 0-based and inclusive. */
@@ -43,7 +40,6 @@ export interface Grid {
   tables?: readonly TableArea[];
   /** The workbook uses the 1904 date system. */
   date1904?: boolean;
-  hiddenRows?: readonly number[];
   /** Set by a host for sheets it wrote itself (summary sheets): never scanned as plans. */
   ownedByPlanMonitor?: boolean;
   /** A sheet the user hid ("hidden") or hid where Excel's menus cannot show it ("veryHidden"); absent when visible. */
@@ -52,9 +48,6 @@ export interface Grid {
 
 export const isCellError = (v: CellValue): v is CellError =>
   typeof v === "object" && v !== null && "error" in v;
-
-/** The cell at (r, c), or undefined when empty. */
-export const cellAt = (grid: Grid, r: number, c: number): Cell | undefined => grid.rows[r]?.[c];
 
 /** A cell's text, trimmed; "" for empty cells and errors' own text for errors. */
 export function cellText(cell: Cell | undefined): string {
@@ -65,8 +58,6 @@ export function cellText(cell: Cell | undefined): string {
   if (isCellError(v)) return v.error;
   return String(v).trim();
 }
-
-export const rowCount = (grid: Grid): number => grid.rows.length;
 
 /**
  * Columns that can hold data: the longest row. A merged area adds none (its

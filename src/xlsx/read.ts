@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { parseArea } from "../engine/a1";
 import type { Cell, Grid, MergedArea, TableArea } from "../engine/grid";
 import { isDateFormat } from "numfmt";
-import { displayText, plainValue, solidFillColour } from "./cells";
+import { displayText, plainValue } from "./cells";
 import { installExceljsFixes } from "./exceljs-fixes";
 import { inflatesBeyond, zipEntries, type ZipEntry } from "./zip";
 
@@ -26,10 +26,8 @@ export function gridsFromWorkbook(wb: ExcelJS.Workbook): Grid[] {
 
 export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid {
   const rows: (Cell | undefined)[][] = [];
-  const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
-    if (row.hidden) hiddenRows.push(r);
     const cells: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
       // exceljs gives every cell of a merge the master's value; Excel gives it to the top-left only.
@@ -39,9 +37,6 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
       // numfmt counts serials from 1900: a 1904 workbook's dates show 1,462 days later than that.
       const shown = date1904 && typeof value === "number" && isDateFormat(format) ? value + DATE1904_OFFSET : value;
       const cell: Cell = { value, text: displayText(shown, format), format };
-      const fill = solidFillColour(c.fill);
-      if (fill) cell.fill = fill;
-      if (c.font?.bold) cell.bold = true;
       cells[colNumber - 1] = cell;
     });
     rows[r] = cells;
@@ -57,7 +52,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
     const area = table && parseRangeRef(table.tableRef ?? table.ref ?? "");
     if (table && area) tables.push({ ...area, name: table.name ?? "", hasTotals: Boolean(table.totalsRow) });
   }
-  return { name: ws.name, rows, merges, tables, date1904, hiddenRows };
+  return { name: ws.name, rows, merges, tables, date1904 };
 }
 
 /** Read an .xlsx file's bytes into grids; throws WorkbookReadError with a plain reason. */

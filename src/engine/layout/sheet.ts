@@ -8,19 +8,8 @@ import { THEME_HEADING, THEME_LEAD } from "../lexicon";
 import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
 
-export type RowKind =
-  | "preamble"
-  | "header"
-  | "repeated-header"
-  | "repeated-preamble"
-  | "section"
-  | "theme-lead"
-  | "blank"
-  | "totals"
-  | "continuation"
-  | "note"
-  | "parent-action"
-  | "item";
+/** What a row above the header is (rows below it are told apart as they are read). */
+type RowKind = "preamble" | "header" | "section" | "theme-lead" | "blank";
 
 /** Where an item's value for one role was read from. */
 export interface SourcedCell {
@@ -128,20 +117,17 @@ function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
   rowKinds[header.row] = "header";
   // A heading above the header, its notes between, and the header repeated under
   // each later heading: the first heading names the theme of the first items too.
-  const above = headingAboveHeader(grid, merges, header, width, rowKinds);
-  if (above && !sections.justAdded() && headerRepeatsBelow(grid, header, firstCol)) {
-    rowKinds[above.row] = "section";
-    for (const r of above.notes) rowKinds[r] = "note";
-    sections.add(above.text);
+  const heading = headingAboveHeader(grid, merges, header, width, rowKinds);
+  if (heading !== null && !sections.justAdded() && headerRepeatsBelow(grid, header, firstCol)) {
+    sections.add(heading);
   }
-  const below = { merges, rowKinds, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol };
+  const below = { merges, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol };
   return { header, preamble, repeatedHeaderRows, items: itemsBelow(grid, header, width, below) };
 }
 
 /** What reading the rows below the header needs from the rows above it. */
 interface Above {
   merges: MergeIndex;
-  rowKinds: RowKind[];
   repeatedHeaderRows: number[];
   /** Text key of each preamble row → is it a theme heading (its repeats further down are section rows). */
   preambleKeys: ReadonlyMap<string, boolean>;
@@ -153,7 +139,7 @@ interface Above {
 
 /** The rows below the header, read one by one: each item yielded once complete. */
 function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Above): Generator<LaidOutItem, void, undefined> {
-  const { merges, rowKinds, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol } = above;
+  const { merges, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol } = above;
   const cols = header.columns;
   const roleList = Object.keys(cols) as Role[];
   const totalsRows = new Set((grid.tables ?? []).filter((t) => t.hasTotals).map((t) => t.bottom));
@@ -167,12 +153,8 @@ function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Abov
     const firstText = count ? row.own[row.first] : "";
     const anyValue = count > 0 || hasMergedValue(merges, grid, r, cols);
     if (!anyValue) continue; // blank
-    if (totalsRows.has(r)) {
-      rowKinds[r] = "totals";
-      continue;
-    }
+    if (totalsRows.has(r)) continue; // a table's totals row
     if (isRepeatedHeader(all, header, row.length)) {
-      rowKinds[r] = "repeated-header";
       repeatedHeaderRows.push(r);
       continue;
     }
@@ -180,20 +162,10 @@ function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Abov
     const first = count ? textKeyFirst(firstText) : -1;
     const mayRepeat = preambleKeys.size > 0 && (first < 0 || preambleFirsts.has(first));
     const repeatOfTheme = mayRepeat ? preambleKeys.get(textKey(row.joined())) : undefined;
-    if (repeatOfTheme === false) {
-      rowKinds[r] = "repeated-preamble";
-      continue;
-    }
-    if (count === 1 && THEME_LEAD.test(firstText)) {
-      rowKinds[r] = "theme-lead";
-      continue;
-    }
-    if (count === 1 && sections.justAdded() && isProse(firstText)) {
-      rowKinds[r] = "note"; // a description under a heading: not part of the theme
-      continue;
-    }
+    if (repeatOfTheme === false) continue; // the preamble repeated at a page break
+    if (count === 1 && THEME_LEAD.test(firstText)) continue; // a theme-lead row
+    if (count === 1 && sections.justAdded() && isProse(firstText)) continue; // a description under a heading: not part of the theme
     if (repeatOfTheme || (count === 1 && isSectionRow(merges, row.first, firstText, firstCol, cols, r))) {
-      rowKinds[r] = "section";
       sections.add(firstText);
       parent = null;
       continue;
@@ -202,19 +174,17 @@ function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Abov
     const isItem = isItemRow(values);
     if (!isItem && isParentAction(grid, merges, r, cols, header.extraRefs, values)) {
       // An action written once, its steps on the rows below with the action cell left blank.
-      rowKinds[r] = "parent-action";
       sections.interrupt();
       parent = { values, ref: refOf(values, cols, null, ownRef(row, header.extraRefs)) };
       continue;
     }
     if (!isItem) {
-      rowKinds[r] = "continuation";
+      // A continuation row: what it holds belongs to the item above.
       if (lastItem) carryOver(lastItem, values);
       sections.interrupt();
       continue;
     }
     sections.interrupt();
-    rowKinds[r] = "item";
     const startsAction = startsAnAction(values, cols.action !== undefined);
     if (!startsAction && parent) inheritFrom(parent, values);
     const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent, ownRef(row, header.extraRefs)), values, carriedOver: NOTHING_CARRIED };
@@ -225,21 +195,17 @@ function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Abov
   if (lastItem) yield lastItem;
 }
 
-/** The one-text row nearest above the header, with only prose notes (or blank rows) between. */
-function headingAboveHeader(grid: Grid, merges: MergeIndex, header: HeaderGuess, width: number, kinds: readonly RowKind[]): { row: number; text: string; notes: number[] } | null {
-  const notes: number[] = [];
+/** The text of the one-text row nearest above the header, with only prose notes (or blank rows) between. */
+function headingAboveHeader(grid: Grid, merges: MergeIndex, header: HeaderGuess, width: number, kinds: readonly RowKind[]): string | null {
   for (let r = header.row - 1; r >= 0; r--) {
     if (kinds[r] === "blank") continue;
     const texts = ownTexts(grid, merges, r, width);
     if (texts.length !== 1) return null;
     const text = texts[0].text;
-    if (isProse(text)) {
-      notes.push(r);
-      continue;
-    }
+    if (isProse(text)) continue; // a note between the heading and the header
     // The sheet's title (its first row of text) is not a heading of the first section.
     const title = kinds.findIndex((k) => k !== "blank") === r;
-    return title ? null : { row: r, text, notes };
+    return title ? null : text;
   }
   return null;
 }
