@@ -1,26 +1,18 @@
 // Reading the layout of one sheet: preamble, header, section (theme) rows,
 // theme-lead rows, repeated headers and titles, continuation rows and items.
-import { cellAddress } from "../a1";
-import { columnCount, type Cell, type Grid } from "../grid";
+import { columnCount, type Grid } from "../grid";
 import type { Role } from "../report";
 import { leadingRef, normalise, plainText, startsMidSentence, textKey, textKeyFirst } from "../text";
 import { THEME_HEADING, THEME_LEAD } from "../lexicon";
-import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
+import { hasMergedValue, ownTexts, roleValues, RowReader, type SourcedCell } from "./rows";
+import { headerRepeatsBelow, isProse, isSectionRow, SectionTracker } from "./sections";
+
+export type { SourcedCell } from "./rows";
 
 /** What a row above the header is (rows below it are told apart as they are read). */
 type RowKind = "preamble" | "header" | "section" | "theme-lead" | "blank";
-
-/** Where an item's value for one role was read from. */
-export interface SourcedCell {
-  cell: Cell;
-  /** The cell's text as the engine reads it (plainText), never "". */
-  text: string;
-  /** 0-based row and column of the cell the value is in (a row above when merged or inherited). */
-  row: number;
-  col: number;
-  how: "own" | "merged" | "inherited";
-}
 
 /** An item as laid out on the sheet, before its values are interpreted. */
 export interface LaidOutItem {
@@ -210,142 +202,6 @@ function headingAboveHeader(grid: Grid, merges: MergeIndex, header: HeaderGuess,
   return null;
 }
 
-/** Does the header row appear again further down (plans pasted from Word repeat it under each heading)? */
-function headerRepeatsBelow(grid: Grid, header: HeaderGuess, firstCol: number): boolean {
-  const key = header.keys.get(firstCol);
-  if (key === undefined) return false;
-  const width = Math.max(...header.keys.keys()) + 1;
-  for (let r = header.row + 1; r < grid.rows.length; r++) {
-    const t = plainText(grid.rows[r]?.[firstCol]);
-    if (t && textKey(t) === key && isRepeatedHeader(rowTexts(grid, r, width), header)) return true;
-  }
-  return false;
-}
-
-/** The theme in force: the nearest section rows above, joined when they stand together. */
-class SectionTracker {
-  private texts: string[] = [];
-  private together = false;
-  private joined: string | null = null;
-  constructor(private readonly sheetName: string) {}
-  add(text: string): void {
-    if (!this.together) this.texts = [];
-    this.texts.push(text.trim());
-    this.together = true;
-    this.joined = null;
-  }
-  /** Was the last content row a section row? */
-  justAdded(): boolean {
-    return this.together;
-  }
-  /** An item or other content row ends a run of section rows. */
-  interrupt(): void {
-    this.together = false;
-  }
-  theme(): string {
-    return (this.joined ??= this.texts.length ? this.texts.join(" / ") : this.sheetName);
-  }
-}
-
-interface OwnText {
-  col: number;
-  text: string;
-}
-
-/** Non-empty texts of the cells a row holds itself (not those covered by a merge). */
-function ownTexts(grid: Grid, merges: MergeIndex, r: number, width: number): OwnText[] {
-  const out: OwnText[] = [];
-  const row = grid.rows[r];
-  if (!row) return out;
-  const last = Math.min(width, row.length);
-  for (let c = 0; c < last; c++) {
-    const t = plainText(row[c]);
-    if (t && !merges.covered(r, c)) out.push({ col: c, text: t });
-  }
-  return out;
-}
-
-/**
- * Reads one row at a time into buffers it reuses, so each cell is read once and
- * a big plan's rows allocate nothing here: `all` holds every cell's text by
- * column (covered cells included, "" when empty), `own` the texts the row holds
- * itself (ownTexts), `count` how many and `first` the column of the first.
- */
-class RowReader {
-  readonly all: string[];
-  readonly own: string[];
-  count = 0;
-  first = -1;
-  /** Columns read on the current row (the buffers hold "" from here on). */
-  length = 0;
-  constructor(
-    private readonly grid: Grid,
-    private readonly merges: MergeIndex,
-    private readonly width: number,
-  ) {
-    this.all = new Array<string>(width).fill("");
-    this.own = new Array<string>(width).fill("");
-  }
-  read(r: number): void {
-    const row = this.grid.rows[r];
-    const last = row ? Math.min(this.width, row.length) : 0;
-    // Clear only what the previous row left: a stray cell far to the right must not make every row cost the full width.
-    if (this.length > last) {
-      this.all.fill("", last, this.length);
-      this.own.fill("", last, this.length);
-    }
-    this.length = last;
-    this.count = 0;
-    this.first = -1;
-    for (let c = 0; c < last; c++) {
-      const t = plainText(row![c]);
-      this.all[c] = t;
-      const own = t && !this.merges.covered(r, c) ? t : "";
-      this.own[c] = own;
-      if (own) {
-        if (this.count++ === 0) this.first = c;
-      }
-    }
-  }
-  /** The row's own texts joined by spaces (as ownTexts(…).map(text).join(" ")). */
-  joined(): string {
-    return this.own.filter(Boolean).join(" ");
-  }
-}
-
-function hasMergedValue(merges: MergeIndex, grid: Grid, r: number, cols: Partial<Record<Role, number>>): boolean {
-  for (const c of Object.values(cols)) if (c !== undefined && plainText(merges.inherited(r, c))) return true;
-  return false;
-}
-
-/** A heading on its own: one text, in the table's first column or merged across it. */
-function isSectionRow(merges: MergeIndex, col: number, text: string, firstCol: number, cols: Partial<Record<Role, number>>, r: number): boolean {
-  if (startsMidSentence(text)) return false;
-  const mergedAcross = merges.startsAcross(r, col);
-  if (col > firstCol && !mergedAcross) return false;
-  // A lone date, owner or status in the first column is data, not a heading.
-  const role = (Object.keys(cols) as Role[]).find((k) => cols[k] === col);
-  return !role || role === "action" || role === "ref" || mergedAcross || THEME_HEADING.test(text);
-}
-
-/** The value of each role column on row r: the row's own cell, or the vertical merge's. */
-function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>, roles: readonly Role[], texts: readonly string[]): Partial<Record<Role, SourcedCell>> {
-  const values: Partial<Record<Role, SourcedCell>> = {};
-  for (const role of roles) {
-    const c = cols[role]!;
-    const own = grid.rows[r]?.[c];
-    const ownText = own ? (c < texts.length ? texts[c] : plainText(own)) : "";
-    if (ownText && !merges.covered(r, c)) {
-      values[role] = { cell: own!, text: ownText, row: r, col: c, how: "own" };
-      continue;
-    }
-    const merged = merges.inherited(r, c);
-    const mergedText = merged ? plainText(merged) : "";
-    if (mergedText) values[role] = { cell: merged!, text: mergedText, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
-  }
-  return values;
-}
-
 const textOf = (v: SourcedCell | undefined): string => (v ? v.text : "");
 
 /**
@@ -387,13 +243,6 @@ function inheritFrom(parent: ParentRow, values: Partial<Record<Role, SourcedCell
     const from = parent.values[role];
     if (!values[role] && from) values[role] = { ...from, how: "inherited" };
   }
-}
-
-/** A description paragraph, not a heading: a long sentence that no theme word opens. */
-function isProse(text: string): boolean {
-  if (THEME_HEADING.test(text)) return false;
-  const words = text.split(/\s+/).length;
-  return words >= 15 || (words >= 8 && /[.!?:]$/.test(text.trim()));
 }
 
 /** A step's own number in a numbering column right of the ref column ("2a" beside "2"). */
@@ -444,8 +293,6 @@ function carryOver(item: LaidOutItem, values: Partial<Record<Role, SourcedCell>>
     (item.carriedOver[role] ??= []).push(v.text);
   }
 }
-
-export const addressOf = (v: SourcedCell | undefined): string | null => (v ? cellAddress(v.row, v.col) : null);
 
 /** The user's own choice of columns: found evidence kept where it agrees, the rest said to be the user's. */
 function withChosenColumns(header: HeaderGuess, columns: Partial<Record<Role, number>>): HeaderGuess {
