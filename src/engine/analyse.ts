@@ -217,8 +217,7 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   for (const role of ctx.roles) {
     const source = v[role];
     if (!source || source.how !== "own") continue;
-    const finding = F.cellFinding(source.cell, placeOf(source));
-    if (finding) findings.push(finding);
+    if (F.cellHasFinding(source.cell)) findings.push(F.cellFinding(source.cell, placeOf(source))!);
   }
 
   return {

@@ -29,7 +29,17 @@ export const FINDINGS: readonly (ItemFinding | CellFinding | RowFinding)[] = [..
 
 /** The findings of one item. `at(role)` is where a finding about a role's cell points. */
 export function itemFindings(item: ItemFacts, at: (role: Role) => At, into: Finding[]): void {
-  for (const def of ITEM_FINDINGS) if (def.check(item)) into.push(findingAt(def, at(def.role(item)), def.message(item)));
+  // Indexed loops: these run on every item and every cell of a big plan.
+  for (let i = 0; i < ITEM_FINDINGS.length; i++) {
+    const def = ITEM_FINDINGS[i];
+    if (def.check(item)) into.push(findingAt(def, at(def.role(item)), def.message(item)));
+  }
+}
+
+/** Has this cell something to say (checked on every cell: nothing is built for the many that have not)? */
+export function cellHasFinding(cell: Cell): boolean {
+  for (let i = 0; i < CELL_FINDINGS.length; i++) if (CELL_FINDINGS[i].check(cell)) return true;
+  return false;
 }
 
 /** The finding about one cell, if any. */
