@@ -1,6 +1,7 @@
 // The findings registry: every code the report can carry has exactly one module,
 // and an item's findings come in the registry's order.
-import { CELL_FINDINGS, FINDINGS, ITEM_FINDINGS } from "../../../src/engine/findings";
+import { CELL_FINDINGS, cellHasFinding, FINDINGS, ITEM_FINDINGS } from "../../../src/engine/findings";
+import type { Cell } from "../../../src/engine/grid";
 import { FINDING_CODES } from "../../../src/engine/report";
 import { facts, findingsOf } from "./facts";
 
@@ -23,5 +24,18 @@ describe("findings registry", () => {
 
   test("a cell's error value is checked before anything else about it", () => {
     expect(CELL_FINDINGS[0].code).toBe("error-value");
+  });
+
+  test("cellHasFinding runs exactly the cell checks the registry lists", () => {
+    // A new cell finding goes in CELL_FINDINGS and in cellHasFinding, and gets a cell here.
+    expect(CELL_FINDINGS.map((d) => d.code)).toEqual(["error-value", "html-in-text"]);
+    const cells: Cell[] = [
+      { value: { error: "#N/A" }, text: "#N/A" },
+      { value: "<p>Done</p>", text: "<p>Done</p>" },
+      { value: "Done", text: "Done" },
+      { value: 43921, text: "31/03/2020", format: "dd/mm/yyyy" },
+      { value: null, text: "" },
+    ];
+    for (const cell of cells) expect(cellHasFinding(cell)).toBe(CELL_FINDINGS.some((d) => d.check(cell)));
   });
 });
