@@ -1,7 +1,8 @@
 // The terminal view of a plan report: what was found, counts, findings.
 import { allItems, countByOwner, countByTheme, totalCounts, type CountRow } from "../engine/counts";
-import type { ColumnEvidence, PlanReport, Rag, SheetReport, SkippedSheet } from "../engine/report";
+import { RAGS, type ColumnEvidence, type PlanReport, type Rag, type SheetReport, type SkippedSheet } from "../engine/report";
 import { excerpt } from "../engine/text";
+import { RAG_NAME } from "../engine/vocabulary";
 
 const ANSI: Record<Rag, string> = { blue: "\x1b[34m", green: "\x1b[32m", amber: "\x1b[33m", red: "\x1b[31m", grey: "\x1b[90m" };
 const RESET = "\x1b[0m";
@@ -105,13 +106,7 @@ function formatSheet(sheet: SheetReport, opts: FormatOptions, bold: (s: string) 
   return out;
 }
 
-const RAG_HEAD: [Rag, string][] = [
-  ["blue", "Blue"],
-  ["green", "Green"],
-  ["amber", "Amber"],
-  ["red", "Red"],
-  ["grey", "Grey"],
-];
+const RAG_HEAD: [Rag, string][] = RAGS.map((rag) => [rag, RAG_NAME[rag]]);
 
 function table(title: string, rows: CountRow[], total: CountRow, opts: FormatOptions): string[] {
   // A loop, not Math.max(...rows): a plan with 200,000 owners would overflow the call stack.

@@ -2,8 +2,12 @@
 // read grid → recognise layout → interpret values → RAG as at → findings.
 import { columnIsMonthFirst, findPlanPeriod, findUpdatedDate, parseDueCell, type DueReading, type PlanPeriod } from "./dates";
 import * as F from "./findings";
-import { cellText, columnIndex, columnLetter, isCellError, type Cell, type Grid } from "./grid";
-import { addressOf, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
+import { columnIndex, columnLetter } from "./a1";
+import { cellText, isCellError, type Cell, type Grid } from "./grid";
+import { mayBeMonthFirst } from "./layout/date-order";
+import type { HeaderGuess } from "./layout/header";
+import { addressOf } from "./layout/rows";
+import { noItemsReason, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";
 import type { ColumnEvidence as LayoutEvidence } from "./layout/columns";
@@ -34,34 +38,12 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
   if (grid.ownedByPlanMonitor) return { name: grid.name, reason: "this is one of Plan Monitor's own summary sheets" };
   const override = settings.sheets[grid.name];
   if (override?.ignore) return { name: grid.name, reason: "you chose to leave this sheet out" };
-  // Items are assessed as the sheet is read (ItemSink), dates in UK order; a due
-  // column whose dates only make sense month-first is known only at the end, and
-  // then the few items with a numeric date like 08-31-2024 are read again.
-  let context: ItemContext | undefined;
-  const items: Item[] = [];
-  const ownDueTexts: string[] = [];
-  const numericDue: [number, LaidOutItem][] = [];
-  const result = recogniseSheet(grid, layoutOverride(override), {
-    start: (header, preamble) => {
-      context = itemContext(header.columns, findPlanPeriod(preamble), asAt, settings, isComplete, Boolean(grid.date1904));
-    },
-    item: (it) => {
-      const due = dueSource(it.values);
-      if (due?.how === "own") ownDueTexts.push(due.text);
-      if (due && mayReadMonthFirst(due.cell)) numericDue.push([items.length, it]);
-      items.push(assessItem(it, context!));
-    },
-  });
-  if (!result.ok) {
-    const c = result.candidate;
-    const candidate = c && c.evidence.length ? { headerRow: c.row + 1, columns: columnLetters(c.columns), evidence: evidenceOf(c.evidence) } : undefined;
-    return candidate ? { name: grid.name, reason: result.reason, candidate } : { name: grid.name, reason: result.reason };
-  }
-  const { layout } = result;
-  if (columnIsMonthFirst(ownDueTexts)) {
-    const monthFirst: ItemContext = { ...context!, monthFirst: true, dueTexts: new Map() };
-    for (const [i, it] of numericDue) items[i] = assessItem(it, monthFirst);
-  }
+  const found = recogniseSheet(grid, layoutOverride(override));
+  if (!found.ok) return skipped(grid, found.reason, found.candidate);
+  const { layout } = found;
+  const context = itemContext(layout.header.columns, findPlanPeriod(layout.preamble), asAt, settings, isComplete, Boolean(grid.date1904));
+  const items = assessItems(layout, context, mayBeMonthFirst(grid, layout.header));
+  if (items.length === 0) return skipped(grid, noItemsReason(layout.header), layout.header);
   return {
     name: grid.name,
     headerRow: layout.header.row + 1,
@@ -69,12 +51,47 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
     repeatedHeaderRows: layout.repeatedHeaderRows.map((r) => r + 1),
     confidence: Number(layout.header.confidence.toFixed(2)),
     evidence: evidenceOf(layout.header.evidence),
-    planPeriod: context!.period,
+    planPeriod: context.period,
     updated: findUpdatedDate(layout.preamble),
     items,
     findings: sheetFindings(layout),
   };
 }
+
+function skipped(grid: Grid, reason: string, c: HeaderGuess | null): SkippedSheet {
+  const candidate = c && c.evidence.length ? { headerRow: c.row + 1, columns: columnLetters(c.columns), evidence: evidenceOf(c.evidence) } : undefined;
+  return candidate ? { name: grid.name, reason, candidate } : { name: grid.name, reason };
+}
+
+/**
+ * Each item assessed once, as it is laid out, dates day-first (UK order). Where
+ * the due column may be month-first (mayBeMonthFirst), that is known only once
+ * every item's own due text is seen: the few items whose date reads differently
+ * either way (08-31-2024) wait until then.
+ */
+function assessItems(layout: SheetLayout, context: ItemContext, monthFirstPossible: boolean): Item[] {
+  const items: Item[] = [];
+  if (!monthFirstPossible) {
+    for (const it of layout.items) items.push(assessItem(it, context));
+    return items;
+  }
+  const ownDueTexts: string[] = [];
+  const waiting: [number, LaidOutItem][] = [];
+  for (const it of layout.items) {
+    const due = dueSource(it.values);
+    if (due?.how === "own") ownDueTexts.push(due.text);
+    if (due && mayReadMonthFirst(due.cell)) {
+      waiting.push([items.length, it]);
+      items.push(WAITING);
+    } else items.push(assessItem(it, context));
+  }
+  const order = columnIsMonthFirst(ownDueTexts) ? { ...context, monthFirst: true, dueTexts: new Map() } : context;
+  for (const [i, it] of waiting) items[i] = assessItem(it, order);
+  return items;
+}
+
+/** Holds an item's place until it is assessed. */
+const WAITING = Object.freeze({}) as Item;
 
 function itemContext(
   columns: Partial<Record<Role, number>>,
@@ -192,27 +209,15 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A".
   const owners = v.owner && isCellError(v.owner.cell.value) ? [] : ownersOf(text("owner"), ctx);
 
+  const dueText = text(dueRole);
+  const target = dueRole === "revised" && due ? dueReadingOf(v.due?.cell, ctx).due : null;
+  const facts: F.ItemFacts = { owners, complete, dueRole, reading, dueText, due, target, status, reported, rag, late, progress, asAt: ctx.asAt, columns: ctx.columns };
   const findings: Finding[] = [];
-  if (owners.length === 0) findings.push(F.noOwner(at(it, ctx, "owner"), ctx.columns.owner !== undefined));
-  if (!complete) {
-    const dueFinding = F.dueFinding(reading, text(dueRole), at(it, ctx, dueRole), ctx.columns.due !== undefined || ctx.columns.revised !== undefined);
-    if (dueFinding) findings.push(dueFinding);
-  }
-  if (dueRole === "revised" && due) {
-    const target = dueReadingOf(v.due?.cell, ctx).due;
-    if (target && target < due) findings.push(F.dateSlipped(at(it, ctx, "revised"), target, due));
-  }
-  if (reported && reported !== rag && !(reported === "green" && rag === "grey"))
-    findings.push(F.ragMismatch(at(it, ctx, "status"), status, reported, rag, ctx.asAt, due, late));
-  // Without a progress column no item could have a note: say nothing rather than flag every late item.
-  if ((rag === "amber" || rag === "red") && !progress && ctx.columns.progress !== undefined)
-    findings.push(F.overdueNoProgress(at(it, ctx, "progress"), late));
+  F.itemFindings(facts, (role) => at(it, ctx, role), findings);
   for (const role of ctx.roles) {
     const source = v[role];
     if (!source || source.how !== "own") continue;
-    const value = source.cell.value;
-    if (isCellError(value)) findings.push(F.errorValue(placeOf(source), value.error));
-    else if (hasHtml(cellText(source.cell))) findings.push(F.htmlInText(placeOf(source)));
+    if (F.cellHasFinding(source.cell)) findings.push(F.cellFinding(source.cell, placeOf(source))!);
   }
 
   return {
@@ -226,7 +231,7 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
     complete,
     text: excerpt(text("subAction") || text("action"), 200),
     progress: excerpt(progress, 300),
-    dueText: text(dueRole),
+    dueText,
     daysOverdue: late,
     cells: {
       text: addressOf(v.subAction ?? v.action),
@@ -252,7 +257,7 @@ const placeOf = (source: { row: number; col: number }): F.At => ({ column: colum
 function sheetFindings(layout: SheetLayout): Finding[] {
   let firstCol = Infinity;
   for (const c of layout.header.keys.keys()) firstCol = Math.min(firstCol, c); // no spread: a header may span 16,384 columns
-  return layout.repeatedHeaderRows.map((r) => F.repeatedHeader({ column: columnLetter(firstCol), row: r + 1 }));
+  return layout.repeatedHeaderRows.map((r) => F.rowFinding(F.ROW_FINDINGS.repeatedHeader, { column: columnLetter(firstCol), row: r + 1 }));
 }
 
 /** A text cell with pasted HTML removed, so "<p>September 2016</p>" reads as a date. */

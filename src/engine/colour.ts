@@ -1,6 +1,6 @@
 // Which cells to colour: each item's status cell, or its due cell where the
 // plan has no status column (and its first text cell where it has neither).
-import { columnIndex } from "./grid";
+import { columnIndex } from "./a1";
 import type { PlanReport, Role } from "./report";
 import type { ColourPlan } from "./writeback";
 

@@ -15,9 +15,6 @@ export interface Cell {
   text: string;
   /** Number format code; "General" when absent. */
   format?: string;
-  /** Fill colour as "#RRGGBB", when the host reads fills. */
-  fill?: string | null;
-  bold?: boolean;
 }
 
 /** A merged area, 0-based and inclusive. */
@@ -43,7 +40,6 @@ export interface Grid {
   tables?: readonly TableArea[];
   /** The workbook uses the 1904 date system. */
   date1904?: boolean;
-  hiddenRows?: readonly number[];
   /** Set by a host for sheets it wrote itself (summary sheets): never scanned as plans. */
   ownedByPlanMonitor?: boolean;
   /** A sheet the user hid ("hidden") or hid where Excel's menus cannot show it ("veryHidden"); absent when visible. */
@@ -52,9 +48,6 @@ export interface Grid {
 
 export const isCellError = (v: CellValue): v is CellError =>
   typeof v === "object" && v !== null && "error" in v;
-
-/** The cell at (r, c), or undefined when empty. */
-export const cellAt = (grid: Grid, r: number, c: number): Cell | undefined => grid.rows[r]?.[c];
 
 /** A cell's text, trimmed; "" for empty cells and errors' own text for errors. */
 export function cellText(cell: Cell | undefined): string {
@@ -65,8 +58,6 @@ export function cellText(cell: Cell | undefined): string {
   if (isCellError(v)) return v.error;
   return String(v).trim();
 }
-
-export const rowCount = (grid: Grid): number => grid.rows.length;
 
 /**
  * Columns that can hold data: the longest row. A merged area adds none (its
@@ -79,32 +70,5 @@ export function columnCount(grid: Grid): number {
   return n;
 }
 
-const LETTERS: string[] = [];
-
-/** Column letter(s) for a 0-based index: 0 → "A", 26 → "AA". */
-export function columnLetter(index: number): string {
-  // Every item names a few cells: remember the letters of Excel's 16,384 columns.
-  if (index >= 0 && index < 16384 && Number.isInteger(index)) return (LETTERS[index] ??= lettersOf(index));
-  return lettersOf(index);
-}
-
-function lettersOf(index: number): string {
-  let s = "";
-  let n = Number.isFinite(index) ? index + 1 : 0; // Infinity would never end
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based index of a column letter: "A" → 0, "AA" → 26. */
-export function columnIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** "C12" for (11, 2). */
-export const cellAddress = (r: number, c: number): string => `${columnLetter(c)}${r + 1}`;
+// Addresses are the A1 codec's (a1.ts); re-exported for code that reads them with the grid.
+export { cellAddress, columnIndex, columnLetter } from "./a1";

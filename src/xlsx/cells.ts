@@ -48,10 +48,3 @@ export function displayText(value: CellValue, numberFormat: string | undefined):
   }
 }
 
-/** "#RRGGBB" of a solid fill given as ARGB, or null (theme and pattern fills are not resolved). */
-export function solidFillColour(fill: ExcelJS.Fill | undefined): string | null {
-  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
-  const argb = fill.fgColor?.argb;
-  if (!argb || argb.length < 6) return null;
-  return `#${argb.slice(-6).toUpperCase()}`;
-}

@@ -9,6 +9,7 @@
 import JSZip from "jszip";
 import { cellAddress } from "../engine/grid";
 import type { ChartSpec, SheetCell, SheetSpec } from "../engine/writeback";
+import { quotedSheet } from "../engine/a1";
 
 const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -34,7 +35,7 @@ export const xmlEscape = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 
 /** A sheet name as a formula writes it: always quoted, apostrophes doubled ('O''Brien''s plan'). */
-export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+export const quoteSheet = quotedSheet;
 
 const absolute = (row: number, col: number): string => cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 

@@ -1,8 +1,9 @@
 // The .xlsx host's reader: a workbook file into the engine's grids.
 import ExcelJS from "exceljs";
+import { parseArea } from "../engine/a1";
 import type { Cell, Grid, MergedArea, TableArea } from "../engine/grid";
 import { isDateFormat } from "numfmt";
-import { displayText, plainValue, solidFillColour } from "./cells";
+import { displayText, plainValue } from "./cells";
 import { installExceljsFixes } from "./exceljs-fixes";
 import { inflatesBeyond, zipEntries, type ZipEntry } from "./zip";
 
@@ -15,14 +16,7 @@ export class WorkbookReadError extends Error {
 }
 
 /** Parse "A1:G167" into a 0-based area. */
-export function parseRangeRef(ref: string): MergedArea | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(m[2]) - 1;
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
-}
+export const parseRangeRef = (ref: string): MergedArea | null => parseArea(ref.trim());
 
 /** Grids of every worksheet in a loaded exceljs workbook. */
 export function gridsFromWorkbook(wb: ExcelJS.Workbook): Grid[] {
@@ -32,10 +26,8 @@ export function gridsFromWorkbook(wb: ExcelJS.Workbook): Grid[] {
 
 export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid {
   const rows: (Cell | undefined)[][] = [];
-  const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
-    if (row.hidden) hiddenRows.push(r);
     const cells: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
       // exceljs gives every cell of a merge the master's value; Excel gives it to the top-left only.
@@ -45,9 +37,6 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
       // numfmt counts serials from 1900: a 1904 workbook's dates show 1,462 days later than that.
       const shown = date1904 && typeof value === "number" && isDateFormat(format) ? value + DATE1904_OFFSET : value;
       const cell: Cell = { value, text: displayText(shown, format), format };
-      const fill = solidFillColour(c.fill);
-      if (fill) cell.fill = fill;
-      if (c.font?.bold) cell.bold = true;
       cells[colNumber - 1] = cell;
     });
     rows[r] = cells;
@@ -63,7 +52,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
     const area = table && parseRangeRef(table.tableRef ?? table.ref ?? "");
     if (table && area) tables.push({ ...area, name: table.name ?? "", hasTotals: Boolean(table.totalsRow) });
   }
-  return { name: ws.name, rows, merges, tables, date1904, hiddenRows };
+  return { name: ws.name, rows, merges, tables, date1904 };
 }
 
 /** Read an .xlsx file's bytes into grids; throws WorkbookReadError with a plain reason. */

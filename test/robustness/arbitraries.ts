@@ -102,15 +102,11 @@ const valueAndText: fc.Arbitrary<[CellValue, string, string?]> = fc.oneof(
   },
 );
 
-export const cellArb: fc.Arbitrary<Cell> = fc
-  .tuple(valueAndText, fc.option(fc.constantFrom("#FF0000", "#00B050", null), { nil: undefined }), fc.option(fc.boolean(), { nil: undefined }))
-  .map(([[value, text, format], fill, bold]) => {
-    const cell: Cell = { value, text };
-    if (format !== undefined) cell.format = format;
-    if (fill !== undefined) cell.fill = fill;
-    if (bold !== undefined) cell.bold = bold;
-    return cell;
-  });
+export const cellArb: fc.Arbitrary<Cell> = valueAndText.map(([value, text, format]) => {
+  const cell: Cell = { value, text };
+  if (format !== undefined) cell.format = format;
+  return cell;
+});
 
 /** A row: missing, empty, sparse (holes), or with explicit undefined cells. */
 const rowArb = (cols: number): fc.Arbitrary<(Cell | undefined)[] | undefined> =>
@@ -235,7 +231,6 @@ const randomGridArb: fc.Arbitrary<Grid> = fc
       merges: fc.array(mergeArb, { maxLength: 6 }),
       tables: fc.option(fc.array(tableArb, { maxLength: 2 }), { nil: undefined }),
       date1904: fc.option(fc.boolean(), { nil: undefined }),
-      hiddenRows: fc.option(fc.array(fc.nat(MAX_ROWS), { maxLength: 4 }), { nil: undefined }),
       ownedByPlanMonitor: fc.oneof({ weight: 19, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   )
@@ -243,7 +238,6 @@ const randomGridArb: fc.Arbitrary<Grid> = fc
     const grid: Grid = { name: g.name, rows: g.rows, merges: g.merges };
     if (g.tables !== undefined) grid.tables = g.tables;
     if (g.date1904 !== undefined) grid.date1904 = g.date1904;
-    if (g.hiddenRows !== undefined) grid.hiddenRows = g.hiddenRows;
     if (g.ownedByPlanMonitor) grid.ownedByPlanMonitor = true;
     return grid;
   });

@@ -1,36 +1,18 @@
 // Reading the layout of one sheet: preamble, header, section (theme) rows,
 // theme-lead rows, repeated headers and titles, continuation rows and items.
-import { cellAddress, columnCount, type Cell, type Grid } from "../grid";
+import { columnCount, type Grid } from "../grid";
 import type { Role } from "../report";
 import { leadingRef, normalise, plainText, startsMidSentence, textKey, textKeyFirst } from "../text";
 import { THEME_HEADING, THEME_LEAD } from "../lexicon";
-import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, rowTexts, type HeaderGuess } from "./header";
+import { findHeaderRow, HEADER_SEARCH_ROWS, headerAt, isRepeatedHeader, type HeaderGuess } from "./header";
 import { indexMerges, type MergeIndex } from "./merges";
+import { hasMergedValue, ownTexts, roleValues, RowReader, type SourcedCell } from "./rows";
+import { headerRepeatsBelow, isProse, isSectionRow, SectionTracker } from "./sections";
 
-export type RowKind =
-  | "preamble"
-  | "header"
-  | "repeated-header"
-  | "repeated-preamble"
-  | "section"
-  | "theme-lead"
-  | "blank"
-  | "totals"
-  | "continuation"
-  | "note"
-  | "parent-action"
-  | "item";
+export type { SourcedCell } from "./rows";
 
-/** Where an item's value for one role was read from. */
-export interface SourcedCell {
-  cell: Cell;
-  /** The cell's text as the engine reads it (plainText), never "". */
-  text: string;
-  /** 0-based row and column of the cell the value is in (a row above when merged or inherited). */
-  row: number;
-  col: number;
-  how: "own" | "merged" | "inherited";
-}
+/** What a row above the header is (rows below it are told apart as they are read). */
+type RowKind = "preamble" | "header" | "section" | "theme-lead" | "blank";
 
 /** An item as laid out on the sheet, before its values are interpreted. */
 export interface LaidOutItem {
@@ -47,23 +29,15 @@ export interface SheetLayout {
   header: HeaderGuess;
   /** Texts of the preamble rows (above the header), for the plan period and "updated" date. */
   preamble: string[];
-  rowKinds: RowKind[];
+  /**
+   * The items in row order, each yielded as soon as it is complete (when the next
+   * item starts or the sheet ends, since a continuation row below may still add
+   * text to it), so a big plan's items can be assessed and let go while the sheet
+   * is read rather than all held until the end. Read once.
+   */
+  items: Generator<LaidOutItem, void, undefined>;
+  /** Rows repeating the header, 0-based: complete once `items` has been read to the end. */
   repeatedHeaderRows: number[];
-  /** The items, in row order (empty when they were handed to an ItemSink instead). */
-  items: LaidOutItem[];
-  itemCount: number;
-}
-
-/**
- * Takes each item as soon as it is complete — when the next item starts or the
- * sheet ends, since a continuation row below may still add text to it — so a
- * big plan's items can be assessed and let go while the sheet is read, rather
- * than all held until the end.
- */
-export interface ItemSink {
-  /** The header and the preamble's texts, before the first item. */
-  start(header: HeaderGuess, preamble: readonly string[]): void;
-  item(item: LaidOutItem): void;
 }
 
 export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; reason: string; candidate: HeaderGuess | null };
@@ -78,7 +52,12 @@ export interface LayoutOverride {
   columns?: Partial<Record<Role, number>>;
 }
 
-export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?: ItemSink): LayoutResult {
+/**
+ * The sheet's header and preamble, and its items to read. A sheet whose items
+ * turn out to be none is not a plan either (noItemsReason): that is known only
+ * once they have been read.
+ */
+export function recogniseSheet(grid: Grid, override: LayoutOverride = {}): LayoutResult {
   const width = columnCount(grid);
   if (grid.rows.length === 0 || width === 0) return { ok: false, reason: "the sheet is empty", candidate: null };
   let header: HeaderGuess | null;
@@ -94,21 +73,18 @@ export function recogniseSheet(grid: Grid, override: LayoutOverride = {}, sink?:
     };
   if (header.columns.action === undefined && header.columns.subAction === undefined)
     return { ok: false, candidate: header, reason: `the header row ${header.row + 1} has no action column` };
-  const layout = layOut(grid, header, width, sink);
-  if (layout.itemCount === 0)
-    return { ok: false, candidate: header, reason: `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note` };
-  return { ok: true, layout };
+  return { ok: true, layout: layOut(grid, header, width) };
 }
 
-function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink): SheetLayout {
+/** Why a sheet with a header but no items is not read as a plan. */
+export const noItemsReason = (header: HeaderGuess): string =>
+  `a header was found at row ${header.row + 1}, but no rows below it state an action with an owner, due date, status or progress note`;
+
+function layOut(grid: Grid, header: HeaderGuess, width: number): SheetLayout {
   const merges = indexMerges(grid);
-  const cols = header.columns;
-  const roleList = Object.keys(cols) as Role[];
   const firstCol = Math.min(...header.keys.keys());
   const rowKinds: RowKind[] = new Array(grid.rows.length).fill("blank");
   const repeatedHeaderRows: number[] = [];
-  const items: LaidOutItem[] = [];
-  const totalsRows = new Set((grid.tables ?? []).filter((t) => t.hasTotals).map((t) => t.bottom));
 
   // Preamble: rows above the header. Their texts may repeat at page breaks further down.
   const preamble: string[] = [];
@@ -133,17 +109,34 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
   rowKinds[header.row] = "header";
   // A heading above the header, its notes between, and the header repeated under
   // each later heading: the first heading names the theme of the first items too.
-  const above = headingAboveHeader(grid, merges, header, width, rowKinds);
-  if (above && !sections.justAdded() && headerRepeatsBelow(grid, header, firstCol)) {
-    rowKinds[above.row] = "section";
-    for (const r of above.notes) rowKinds[r] = "note";
-    sections.add(above.text);
+  const heading = headingAboveHeader(grid, merges, header, width, rowKinds);
+  if (heading !== null && !sections.justAdded() && headerRepeatsBelow(grid, header, firstCol)) {
+    sections.add(heading);
   }
-  sink?.start(header, preamble);
+  const below = { merges, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol };
+  return { header, preamble, repeatedHeaderRows, items: itemsBelow(grid, header, width, below) };
+}
 
+/** What reading the rows below the header needs from the rows above it. */
+interface Above {
+  merges: MergeIndex;
+  repeatedHeaderRows: number[];
+  /** Text key of each preamble row → is it a theme heading (its repeats further down are section rows). */
+  preambleKeys: ReadonlyMap<string, boolean>;
+  /** First character codes of those keys. */
+  preambleFirsts: ReadonlySet<number>;
+  sections: SectionTracker;
+  firstCol: number;
+}
+
+/** The rows below the header, read one by one: each item yielded once complete. */
+function* itemsBelow(grid: Grid, header: HeaderGuess, width: number, above: Above): Generator<LaidOutItem, void, undefined> {
+  const { merges, repeatedHeaderRows, preambleKeys, preambleFirsts, sections, firstCol } = above;
+  const cols = header.columns;
+  const roleList = Object.keys(cols) as Role[];
+  const totalsRows = new Set((grid.tables ?? []).filter((t) => t.hasTotals).map((t) => t.bottom));
   let parent: ParentRow | null = null;
   let lastItem: LaidOutItem | null = null;
-  let itemCount = 0;
   const row = new RowReader(grid, merges, width);
   const all = row.all;
   for (let r = header.row + 1; r < grid.rows.length; r++) {
@@ -152,12 +145,8 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     const firstText = count ? row.own[row.first] : "";
     const anyValue = count > 0 || hasMergedValue(merges, grid, r, cols);
     if (!anyValue) continue; // blank
-    if (totalsRows.has(r)) {
-      rowKinds[r] = "totals";
-      continue;
-    }
+    if (totalsRows.has(r)) continue; // a table's totals row
     if (isRepeatedHeader(all, header, row.length)) {
-      rowKinds[r] = "repeated-header";
       repeatedHeaderRows.push(r);
       continue;
     }
@@ -165,20 +154,10 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     const first = count ? textKeyFirst(firstText) : -1;
     const mayRepeat = preambleKeys.size > 0 && (first < 0 || preambleFirsts.has(first));
     const repeatOfTheme = mayRepeat ? preambleKeys.get(textKey(row.joined())) : undefined;
-    if (repeatOfTheme === false) {
-      rowKinds[r] = "repeated-preamble";
-      continue;
-    }
-    if (count === 1 && THEME_LEAD.test(firstText)) {
-      rowKinds[r] = "theme-lead";
-      continue;
-    }
-    if (count === 1 && sections.justAdded() && isProse(firstText)) {
-      rowKinds[r] = "note"; // a description under a heading: not part of the theme
-      continue;
-    }
+    if (repeatOfTheme === false) continue; // the preamble repeated at a page break
+    if (count === 1 && THEME_LEAD.test(firstText)) continue; // a theme-lead row
+    if (count === 1 && sections.justAdded() && isProse(firstText)) continue; // a description under a heading: not part of the theme
     if (repeatOfTheme || (count === 1 && isSectionRow(merges, row.first, firstText, firstCol, cols, r))) {
-      rowKinds[r] = "section";
       sections.add(firstText);
       parent = null;
       continue;
@@ -187,185 +166,40 @@ function layOut(grid: Grid, header: HeaderGuess, width: number, sink?: ItemSink)
     const isItem = isItemRow(values);
     if (!isItem && isParentAction(grid, merges, r, cols, header.extraRefs, values)) {
       // An action written once, its steps on the rows below with the action cell left blank.
-      rowKinds[r] = "parent-action";
       sections.interrupt();
       parent = { values, ref: refOf(values, cols, null, ownRef(row, header.extraRefs)) };
       continue;
     }
     if (!isItem) {
-      rowKinds[r] = "continuation";
+      // A continuation row: what it holds belongs to the item above.
       if (lastItem) carryOver(lastItem, values);
       sections.interrupt();
       continue;
     }
     sections.interrupt();
-    rowKinds[r] = "item";
     const startsAction = startsAnAction(values, cols.action !== undefined);
     if (!startsAction && parent) inheritFrom(parent, values);
     const item: LaidOutItem = { row: r, theme: sections.theme(), ref: refOf(values, cols, startsAction ? null : parent, ownRef(row, header.extraRefs)), values, carriedOver: NOTHING_CARRIED };
     if (startsAction) parent = { values, ref: item.ref };
-    if (!sink) items.push(item);
-    else if (lastItem) sink.item(lastItem);
-    itemCount++;
+    if (lastItem) yield lastItem;
     lastItem = item;
   }
-  if (sink && lastItem) sink.item(lastItem);
-  return { header, preamble, rowKinds, repeatedHeaderRows, items, itemCount };
+  if (lastItem) yield lastItem;
 }
 
-/** The one-text row nearest above the header, with only prose notes (or blank rows) between. */
-function headingAboveHeader(grid: Grid, merges: MergeIndex, header: HeaderGuess, width: number, kinds: readonly RowKind[]): { row: number; text: string; notes: number[] } | null {
-  const notes: number[] = [];
+/** The text of the one-text row nearest above the header, with only prose notes (or blank rows) between. */
+function headingAboveHeader(grid: Grid, merges: MergeIndex, header: HeaderGuess, width: number, kinds: readonly RowKind[]): string | null {
   for (let r = header.row - 1; r >= 0; r--) {
     if (kinds[r] === "blank") continue;
     const texts = ownTexts(grid, merges, r, width);
     if (texts.length !== 1) return null;
     const text = texts[0].text;
-    if (isProse(text)) {
-      notes.push(r);
-      continue;
-    }
+    if (isProse(text)) continue; // a note between the heading and the header
     // The sheet's title (its first row of text) is not a heading of the first section.
     const title = kinds.findIndex((k) => k !== "blank") === r;
-    return title ? null : { row: r, text, notes };
+    return title ? null : text;
   }
   return null;
-}
-
-/** Does the header row appear again further down (plans pasted from Word repeat it under each heading)? */
-function headerRepeatsBelow(grid: Grid, header: HeaderGuess, firstCol: number): boolean {
-  const key = header.keys.get(firstCol);
-  if (key === undefined) return false;
-  const width = Math.max(...header.keys.keys()) + 1;
-  for (let r = header.row + 1; r < grid.rows.length; r++) {
-    const t = plainText(grid.rows[r]?.[firstCol]);
-    if (t && textKey(t) === key && isRepeatedHeader(rowTexts(grid, r, width), header)) return true;
-  }
-  return false;
-}
-
-/** The theme in force: the nearest section rows above, joined when they stand together. */
-class SectionTracker {
-  private texts: string[] = [];
-  private together = false;
-  private joined: string | null = null;
-  constructor(private readonly sheetName: string) {}
-  add(text: string): void {
-    if (!this.together) this.texts = [];
-    this.texts.push(text.trim());
-    this.together = true;
-    this.joined = null;
-  }
-  /** Was the last content row a section row? */
-  justAdded(): boolean {
-    return this.together;
-  }
-  /** An item or other content row ends a run of section rows. */
-  interrupt(): void {
-    this.together = false;
-  }
-  theme(): string {
-    return (this.joined ??= this.texts.length ? this.texts.join(" / ") : this.sheetName);
-  }
-}
-
-interface OwnText {
-  col: number;
-  text: string;
-}
-
-/** Non-empty texts of the cells a row holds itself (not those covered by a merge). */
-function ownTexts(grid: Grid, merges: MergeIndex, r: number, width: number): OwnText[] {
-  const out: OwnText[] = [];
-  const row = grid.rows[r];
-  if (!row) return out;
-  const last = Math.min(width, row.length);
-  for (let c = 0; c < last; c++) {
-    const t = plainText(row[c]);
-    if (t && !merges.covered(r, c)) out.push({ col: c, text: t });
-  }
-  return out;
-}
-
-/**
- * Reads one row at a time into buffers it reuses, so each cell is read once and
- * a big plan's rows allocate nothing here: `all` holds every cell's text by
- * column (covered cells included, "" when empty), `own` the texts the row holds
- * itself (ownTexts), `count` how many and `first` the column of the first.
- */
-class RowReader {
-  readonly all: string[];
-  readonly own: string[];
-  count = 0;
-  first = -1;
-  /** Columns read on the current row (the buffers hold "" from here on). */
-  length = 0;
-  constructor(
-    private readonly grid: Grid,
-    private readonly merges: MergeIndex,
-    private readonly width: number,
-  ) {
-    this.all = new Array<string>(width).fill("");
-    this.own = new Array<string>(width).fill("");
-  }
-  read(r: number): void {
-    const row = this.grid.rows[r];
-    const last = row ? Math.min(this.width, row.length) : 0;
-    // Clear only what the previous row left: a stray cell far to the right must not make every row cost the full width.
-    if (this.length > last) {
-      this.all.fill("", last, this.length);
-      this.own.fill("", last, this.length);
-    }
-    this.length = last;
-    this.count = 0;
-    this.first = -1;
-    for (let c = 0; c < last; c++) {
-      const t = plainText(row![c]);
-      this.all[c] = t;
-      const own = t && !this.merges.covered(r, c) ? t : "";
-      this.own[c] = own;
-      if (own) {
-        if (this.count++ === 0) this.first = c;
-      }
-    }
-  }
-  /** The row's own texts joined by spaces (as ownTexts(…).map(text).join(" ")). */
-  joined(): string {
-    return this.own.filter(Boolean).join(" ");
-  }
-}
-
-function hasMergedValue(merges: MergeIndex, grid: Grid, r: number, cols: Partial<Record<Role, number>>): boolean {
-  for (const c of Object.values(cols)) if (c !== undefined && plainText(merges.inherited(r, c))) return true;
-  return false;
-}
-
-/** A heading on its own: one text, in the table's first column or merged across it. */
-function isSectionRow(merges: MergeIndex, col: number, text: string, firstCol: number, cols: Partial<Record<Role, number>>, r: number): boolean {
-  if (startsMidSentence(text)) return false;
-  const mergedAcross = merges.startsAcross(r, col);
-  if (col > firstCol && !mergedAcross) return false;
-  // A lone date, owner or status in the first column is data, not a heading.
-  const role = (Object.keys(cols) as Role[]).find((k) => cols[k] === col);
-  return !role || role === "action" || role === "ref" || mergedAcross || THEME_HEADING.test(text);
-}
-
-/** The value of each role column on row r: the row's own cell, or the vertical merge's. */
-function roleValues(grid: Grid, merges: MergeIndex, r: number, cols: Partial<Record<Role, number>>, roles: readonly Role[], texts: readonly string[]): Partial<Record<Role, SourcedCell>> {
-  const values: Partial<Record<Role, SourcedCell>> = {};
-  for (const role of roles) {
-    const c = cols[role]!;
-    const own = grid.rows[r]?.[c];
-    const ownText = own ? (c < texts.length ? texts[c] : plainText(own)) : "";
-    if (ownText && !merges.covered(r, c)) {
-      values[role] = { cell: own!, text: ownText, row: r, col: c, how: "own" };
-      continue;
-    }
-    const merged = merges.inherited(r, c);
-    const mergedText = merged ? plainText(merged) : "";
-    if (mergedText) values[role] = { cell: merged!, text: mergedText, row: merges.mergeTop(r, c)!, col: c, how: "merged" };
-  }
-  return values;
 }
 
 const textOf = (v: SourcedCell | undefined): string => (v ? v.text : "");
@@ -409,13 +243,6 @@ function inheritFrom(parent: ParentRow, values: Partial<Record<Role, SourcedCell
     const from = parent.values[role];
     if (!values[role] && from) values[role] = { ...from, how: "inherited" };
   }
-}
-
-/** A description paragraph, not a heading: a long sentence that no theme word opens. */
-function isProse(text: string): boolean {
-  if (THEME_HEADING.test(text)) return false;
-  const words = text.split(/\s+/).length;
-  return words >= 15 || (words >= 8 && /[.!?:]$/.test(text.trim()));
 }
 
 /** A step's own number in a numbering column right of the ref column ("2a" beside "2"). */
@@ -466,8 +293,6 @@ function carryOver(item: LaidOutItem, values: Partial<Record<Role, SourcedCell>>
     (item.carriedOver[role] ??= []).push(v.text);
   }
 }
-
-export const addressOf = (v: SourcedCell | undefined): string | null => (v ? cellAddress(v.row, v.col) : null);
 
 /** The user's own choice of columns: found evidence kept where it agrees, the rest said to be the user's. */
 function withChosenColumns(header: HeaderGuess, columns: Partial<Record<Role, number>>): HeaderGuess {

@@ -4,25 +4,12 @@
 import type { PlanReport, Rag } from "../report";
 import { healthRule } from "../health";
 import type { Settings } from "../settings";
+import { longDate, RAG_NAME, shortDate } from "../vocabulary";
 import { RAG_FILL, type PrintSpec, type SheetCell, type SheetCellStyle } from "../writeback";
 import { cell, headerCell, type SheetBuilder } from "./sheet-builder";
 
 export const RAG_ORDER: readonly Rag[] = ["blue", "green", "amber", "red", "grey"];
-export const RAG_NAME: Readonly<Record<Rag, string>> = { blue: "Blue", green: "Green", amber: "Amber", red: "Red", grey: "Grey" };
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2010-09-01" → "1 September 2010". */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** "2010-09-01" → "1 Sep 2010". */
-export function shortDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1].slice(0, 3)} ${y}`;
-}
+export { longDate, RAG_NAME, shortDate } from "../vocabulary";
 
 export const ragHeader = (rag: Rag): SheetCell => headerCell(RAG_NAME[rag], { fill: RAG_FILL[rag] });
 

@@ -5,7 +5,8 @@
 // Actions are recognised across reports as escalations recognise them
 // (recordFinder: sheet, ref and the start of the text; else same row and ref).
 import { allItems } from "../counts";
-import { dateSlipped, dueMoved, type At } from "../findings";
+import { type At } from "../findings";
+import { dueMoved, revisedMessage } from "../findings/date-slipped";
 import type { Finding, Item, PlanReport } from "../report";
 import { textKey } from "../text";
 import { recordFinder, type PlacedItem } from "./escalation";
@@ -72,8 +73,7 @@ export function withHistorySlips(report: PlanReport, history: History): PlanRepo
 }
 
 /** The revised-date finding tells this move when it is the one analyse gives for a target date of `from`. */
-const saysSameMove = (revised: Finding, from: string, to: string): boolean =>
-  revised.message === dateSlipped({ column: revised.column, row: revised.row }, from, to).message;
+const saysSameMove = (revised: Finding, from: string, to: string): boolean => revised.message === revisedMessage(from, to);
 
 function replaceOrAdd(findings: readonly Finding[], old: Finding | undefined, next: Finding): Finding[] {
   return old ? findings.map((f) => (f === old ? next : f)) : [...findings, next];
