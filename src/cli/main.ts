@@ -10,7 +10,8 @@ import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
 import { formatReport, settingsAccepting, terminalSafe, terminalSafeJson } from "./format";
-import { checkOut, OutError, writeOutAtomically } from "./out";
+import { checkOut, MACRO_EXTENSION, notKeptRefusal, OutError, writeOutAtomically } from "./out";
+import { describeNotKept, type NotKept } from "../xlsx/package-parts";
 
 /** The sample plan shipped with the package, checked when no file is given. */
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, "../../samples/cqc-monitoring-form.xlsx");
@@ -87,7 +88,7 @@ async function summary(options: CheckOptions & { out: string }, io: Io): Promise
   }
   const host = new XlsxHost(new ExcelJS.Workbook());
   await host.writeSheets([portfolioSheet(plans, options.asAt, settings)]);
-  await writeOutAtomically(options.out, await host.toBuffer());
+  await writeOutAtomically(options.out, await host.toBuffer({ macroEnabled: MACRO_EXTENSION.test(options.out) }));
   const actions = plans.reduce((n, p) => n + p.report.sheets.reduce((m, s) => m + s.items.length, 0), 0);
   io.stdout(`Portfolio as at ${options.asAt}: ${plans.length} plan(s), ${actions} action(s).\n`);
   io.stderr(`plan-monitor: wrote ${options.out} (the portfolio sheet; ${options.files.join(", ")} unchanged)\n`);
@@ -194,12 +195,20 @@ export async function checkFile(
   if (options.out) await checkOut(file, options.out, options.force ?? false);
   const data = await readFile(file);
   if (!options.out) return scanWorkbook(await XlsxHost.fromBuffer(data), { asAt: options.asAt, settings });
-  const { report, buffer, notices } = await writeCopy(data, { asAt: options.asAt, settings });
+  const out = options.out;
+  const force = options.force ?? false;
+  // What exceljs cannot keep is known once FILE is loaded: refused then, before the work, unless --force.
+  const refuseLoss = (notKept: NotKept[]): void => {
+    if (notKept.length && !force) throw new OutError(notKeptRefusal(out, notKept), 2);
+  };
+  const { report, buffer, notices, notKept } = await writeCopy(data, { asAt: options.asAt, settings, macroEnabled: MACRO_EXTENSION.test(out), beforeWork: refuseLoss });
   if (report.sheets.length > 0) {
+    refuseLoss(notKept);
     // Checked again just before writing: OUT may have appeared or changed meanwhile.
-    await checkOut(file, options.out, options.force ?? false);
-    await writeOutAtomically(options.out, buffer);
+    await checkOut(file, out, force);
+    await writeOutAtomically(out, buffer);
     for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
+    if (notKept.length) io.stderr(`plan-monitor: note: as --force asked, ${out} was written without ${describeNotKept(notKept)}\n`);
     io.stderr(`plan-monitor: wrote ${options.out} (RAG colours, summary sheets and their charts; ${file} is unchanged)\n`);
   }
   return report;
