@@ -73,6 +73,7 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
     updated: findUpdatedDate(layout.preamble),
     items,
     findings: sheetFindings(layout),
+    ...(grid.visibility ? { visibility: grid.visibility } : {}),
   };
 }
 
@@ -189,8 +190,8 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   const ownProgress = v.progress && v.progress.how !== "inherited" ? text("progress") : "";
   const carried = it.carriedOver.progress;
   const progress = carried ? [ownProgress, ...carried].filter(Boolean).join(" ") : ownProgress;
-  // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A".
-  const owners = v.owner && isCellError(v.owner.cell.value) ? [] : ownersOf(text("owner"), ctx);
+  // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A"; nor does TRUE/FALSE (in any language).
+  const owners = v.owner && (isCellError(v.owner.cell.value) || typeof v.owner.cell.value === "boolean") ? [] : ownersOf(text("owner"), ctx);
 
   const findings: Finding[] = [];
   if (owners.length === 0) findings.push(F.noOwner(at(it, ctx, "owner"), ctx.columns.owner !== undefined));

@@ -3,6 +3,7 @@
 // write charts: charts.ts adds them to the package afterwards (XlsxHost.toBuffer).
 // A chart with nothing to draw (no rows in its table) gets a one-line note instead.
 import type ExcelJS from "exceljs";
+import { cutText } from "../engine/text";
 import { chartData } from "./charts";
 import { cellFormula, cellNumberFormat, linkText, MAX_FORMULA_TEXT, type ChartSpec, type PrintSpec, type SheetCell, type SheetCellStyle, type SheetSpec } from "../engine/writeback";
 
@@ -34,7 +35,7 @@ function writeCell(target: ExcelJS.Cell, c: SheetCell): void {
 
 /** What a formula cell shows until Excel recalculates it: a link's text (cut as the formula cuts it), else the cell's value. */
 function cachedResult(c: SheetCell): ExcelJS.CellFormulaValue["result"] {
-  if (c.link && !c.formula) return linkText(c).slice(0, MAX_FORMULA_TEXT);
+  if (c.link && !c.formula) return cutText(linkText(c), MAX_FORMULA_TEXT);
   return c.value ?? undefined;
 }
 
