@@ -20,7 +20,8 @@
 //    characters and writes "_x0041_" as is, which Excel then shows as "A". Here
 //    text is escaped the OOXML way before exceljs's own XML escaping. And exceljs
 //    decodes the escapes in shared strings but not in inline strings (<is><t>,
-//    as other tools write them): those are decoded here the same way.
+//    as other tools write them) nor in formulas' text results (<v> of t="str"):
+//    those are decoded here the same way, and formula results escaped on write.
 //
 // 3. Data validations (drop-down lists). exceljs splits each validation's range
 //    into one entry per cell when it loads, then merges the cells back into
@@ -63,6 +64,9 @@ interface DataValidationsXform {
   parseClose(name: string): boolean;
   render(xmlStream: unknown, model: Record<string, unknown> | undefined): void;
 }
+interface CellRenderer {
+  render(xmlStream: unknown, model: CellModel | undefined): void;
+}
 interface TextXformProto {
   render(xmlStream: unknown, model: unknown): void;
 }
@@ -76,6 +80,7 @@ export function installExceljsFixes(): void {
   escapeTextOnWrite();
   decodeInlineStrings();
   keepValidationRanges();
+  escapeFormulaTextOnWrite();
 }
 
 /** Text as it is meant from OOXML's stored form: _xHHHH_ is the character HHHH (so _x005F_ is "_"). */
@@ -134,8 +139,22 @@ function decodeInlineStrings(): void {
   const parseClose = proto.parseClose;
   proto.parseClose = function (this: CellXformParser, name) {
     const more = parseClose.call(this, name);
-    if (name === "c" && this.t === "inlineStr" && typeof this.model?.value === "string") this.model.value = unescapeOoxmlText(this.model.value);
+    if (name !== "c" || !this.model) return more;
+    // Inline strings, and text cells and formula results stored as t="str" (<v>): the same escapes as shared strings.
+    if ((this.t === "inlineStr" || this.t === "str") && typeof this.model.value === "string") this.model.value = unescapeOoxmlText(this.model.value);
+    if (this.t === "str" && typeof this.model.result === "string") this.model.result = unescapeOoxmlText(this.model.result);
     return more;
+  };
+}
+
+/** A formula's text result is written raw by exceljs (<v>, not through the text writer): escaped here as text cells are. */
+function escapeFormulaTextOnWrite(): void {
+  const proto = load<CellRenderer>("exceljs/lib/xlsx/xform/sheet/cell-xform");
+  if (!proto || typeof proto.render !== "function") return;
+  const render = proto.render;
+  proto.render = function (xmlStream, model) {
+    const escaped = model && typeof model.result === "string" ? { ...model, result: escapeOoxmlText(model.result) } : model;
+    render.call(this, xmlStream, escaped);
   };
 }
 

@@ -5,6 +5,7 @@
 // invisible character is still read, a TRUE owner names nobody, a FILE over the
 // size limit is refused unread. FILE's bytes never change.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +13,7 @@ import path from "node:path";
 import { main, MAX_FILE_BYTES } from "../../src/cli/main";
 import type { PlanReport } from "../../src/engine/report";
 import { cutText, excerpt } from "../../src/engine/text";
+import { handWrittenXlsx } from "../fixtures/make-fixtures";
 
 const AS_AT = "2020-06-15";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-small-"));
@@ -148,7 +150,24 @@ describe("FILE size", () => {
     fs.truncateSync(file, MAX_FILE_BYTES + 1);
     const r = await run(file);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`plan-monitor: ${file}: this file is 101 MB, more than the 100 MB Plan Monitor reads (a plan of 200,000 rows is about 20 MB), so it was not opened\n`);
+    expect(r.stderr).toBe(`plan-monitor: ${file}: this file is 101 MB, more than the 100 MB Plan Monitor reads (a plan of 200,000 rows is under 10 MB), so it was not opened\n`);
     fs.unlinkSync(file);
   });
+});
+
+test("a formula's cached text holding control characters is shown escaped, and comes out of --out as it went in", async () => {
+  const zip = await JSZip.loadAsync(handWrittenXlsx());
+  const sheet = "xl/worksheets/sheet1.xml";
+  const cell = '<c r="B2" t="str"><f>"Jo"&amp;CHAR(27)</f><v>Jo_x001B_]0;title_x0007_ Bloggs_x000D_</v></c>';
+  zip.file(sheet, (await zip.file(sheet)!.async("string")).replace(/<c r="B2" t="inlineStr"><is><t>Jo Bloggs<\/t><\/is><\/c>/, cell));
+  const file = path.join(dir, "formula-text.xlsx");
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+  const r = await run(file);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("Jo\\x1B");
+  expect([...r.stdout].filter((ch) => ch === "\x07" || ch === "\x1b" || ch === "\r")).toEqual([]);
+  const out = path.join(dir, "formula-text-out.xlsx");
+  expect((await run(file, "--out", out)).code).toBe(0);
+  const written = await (await JSZip.loadAsync(fs.readFileSync(out))).file(sheet)!.async("string");
+  expect(written).toContain("<v>Jo_x001B_]0;title_x0007_ Bloggs_x000D_</v>");
 });
