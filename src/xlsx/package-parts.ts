@@ -5,7 +5,8 @@
 // Carried back (the part copied byte for byte, with its relationships and
 // content types): the macros (xl/vbaProject.bin and its signature, into an
 // .xlsm only: an .xlsx cannot hold macros; never run or read), custom document
-// properties (docProps/custom.xml: "Classification: OFFICIAL-SENSITIVE"),
+// properties (docProps/custom.xml: "Classification: OFFICIAL-SENSITIVE"), the
+// task panes the workbook opens with (xl/webextensions: add-ins' settings),
 // customXml items (SharePoint metadata), workbook structure protection and file
 // sharing settings (copied elements of xl/workbook.xml), the macros' code names,
 // and autofilter criteria and sort state (exceljs keeps only the filter's range).
@@ -23,6 +24,10 @@ import { addRelationship, attr, contentTypes, readText, relationships, relativeT
 const REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject";
 const REL_CUSTOM_PROPERTIES = `${REL_NS}/custom-properties`;
 const REL_CUSTOM_XML = `${REL_NS}/customXml`;
+/** The task panes (add-ins, Plan Monitor's own among them) the workbook opens with, and their settings. */
+const REL_TASK_PANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
+/** Package-level parts carried back: each self-contained, pointed at from _rels/.rels. */
+const ROOT_CARRIED = [REL_CUSTOM_PROPERTIES, REL_TASK_PANES];
 const CT_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 const CT_WORKBOOK_MACROS = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 
@@ -44,7 +49,8 @@ export interface NotKept {
 export interface SourcePackage {
   zip: JSZip;
   macros: string | null;
-  customProperties: string | null;
+  /** Package-level parts carried back (custom properties, task panes), with their relationship type. */
+  rootParts: { type: string; part: string }[];
   customXml: string[];
   /** <fileSharing> and <workbookProtection>, verbatim. */
   workbookElements: string[];
@@ -114,7 +120,7 @@ export async function readSourcePackage(input: Uint8Array, ownSheets: ReadonlySe
   const source: SourcePackage = {
     zip,
     macros: workbookRels.find((r) => r.type === REL_VBA)?.part ?? null,
-    customProperties: (await relationships(zip, "")).find((r) => r.type === REL_CUSTOM_PROPERTIES)?.part ?? null,
+    rootParts: (await relationships(zip, "")).filter((r) => ROOT_CARRIED.includes(r.type) && r.part).map((r) => ({ type: r.type, part: r.part! })),
     customXml: workbookRels.filter((r) => r.type === REL_CUSTOM_XML && r.part).map((r) => r.part!),
     workbookElements: [...workbook.matchAll(/<(?:fileSharing|workbookProtection)\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:fileSharing|workbookProtection)>)/g)].map((m) => m[0]),
     workbookCodeName: attr(/<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? "", "codeName"),
@@ -141,6 +147,14 @@ export async function readSourcePackage(input: Uint8Array, ownSheets: ReadonlySe
         if (!/<xdr:pic\b|<xdr:graphicFrame\b/.test(anchor[0])) addNotKept(source.notKept, "shape or text box", "shapes or text boxes", name);
     }
   }
+  // The parts carried back, with every part they point at.
+  const carried = new Set<string>();
+  const collect = async (part: string): Promise<void> => {
+    if (carried.has(part)) return;
+    carried.add(part);
+    for (const rel of await relationships(zip, part)) if (rel.part) await collect(rel.part);
+  };
+  for (const part of [...source.rootParts.map((r) => r.part), ...source.customXml, ...(source.macros ? [source.macros] : [])]) await collect(part);
   // Which sheet each part hangs from (a chart from its drawing from its sheet), for the message.
   const ownerSheet = new Map<string, string>();
   const sheetPartOf = new Map([...sheetOf].map(([part, name]) => [name, part]));
@@ -155,7 +169,7 @@ export async function readSourcePackage(input: Uint8Array, ownSheets: ReadonlySe
   for (const part of Object.keys(zip.files).sort()) {
     if (zip.files[part].dir || part === "[Content_Types].xml" || part.endsWith(".rels")) continue;
     const type = typeOf(part) ?? "";
-    if (KEPT_BY_EXCELJS.test(type) || COUNTED_WITH_OTHERS.test(type) || source.customXml.includes(part) || part.startsWith("customXml/")) continue;
+    if (KEPT_BY_EXCELJS.test(type) || COUNTED_WITH_OTHERS.test(type) || carried.has(part) || part.startsWith("customXml/")) continue;
     const sheet = ownerSheet.get(part);
     if (sheet !== undefined && ownSheets.has(sheet)) continue;
     const kind = DROPPED.find((d) => d.type.test(type));
@@ -239,9 +253,10 @@ export async function carryParts(zip: JSZip, source: SourcePackage | null, macro
     if (await copyPartTree(source, zip, source.macros)) await addRelationship(zip, "xl/workbook.xml", REL_VBA, relativeTarget("xl/workbook.xml", source.macros));
     else addNotKept(failed, "macro project", "macro projects");
   }
-  if (source.customProperties) {
-    if (await copyPartTree(source, zip, source.customProperties)) await addRelationship(zip, "", REL_CUSTOM_PROPERTIES, source.customProperties);
-    else addNotKept(failed, "set of custom document properties", "sets of custom document properties");
+  for (const { type, part } of source.rootParts) {
+    if (await copyPartTree(source, zip, part)) await addRelationship(zip, "", type, part);
+    else if (type === REL_CUSTOM_PROPERTIES) addNotKept(failed, "set of custom document properties", "sets of custom document properties");
+    else addNotKept(failed, "other part Plan Monitor cannot copy", "other parts Plan Monitor cannot copy", part);
   }
   for (const item of source.customXml) {
     if (await copyPartTree(source, zip, item)) await addRelationship(zip, "xl/workbook.xml", REL_CUSTOM_XML, relativeTarget("xl/workbook.xml", item));

@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { chartXml } from "../../src/xlsx/charts";
 import { ACTIONS, HEADER } from "../fixtures/make-fixtures";
 
-export type Extra = "macros" | "customProperties" | "structureProtection" | "autoFilterCriteria" | "listValidation" | "pivot" | "chart" | "externalLink";
+export type Extra = "macros" | "customProperties" | "structureProtection" | "autoFilterCriteria" | "listValidation" | "pivot" | "chart" | "externalLink" | "taskPane";
 
 /** Stands for a VBA project: Plan Monitor copies it, never reads or runs it, so any bytes do. */
 export const VBA_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
@@ -22,6 +22,8 @@ export const FILTER_COLUMN = '<filterColumn colId="4"><filters><filter val="Gree
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const TASK_PANES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><wetp:taskpane dockstate="right" visibility="1" width="350" row="4"><wetp:webextensionref r:id="rId1"/></wetp:taskpane></wetp:taskpanes>';
 export const CT_MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
 
 const rels = (list: [string, string, string, string?][]): string =>
@@ -116,6 +118,17 @@ export async function workbookWith(extras: readonly Extra[]): Promise<Buffer> {
     await addRel(zip, "xl/_rels/workbook.xml.rels", `<Relationship Id="rIdExt1" Type="${R}/externalLink" Target="externalLinks/externalLink1.xml"/>`);
     await addType(zip, '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>');
     await edit(zip, "xl/workbook.xml", (x) => x.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>'));
+  }
+  if (extras.includes("taskPane")) {
+    zip.file("xl/webextensions/taskpanes.xml", TASK_PANES_XML);
+    zip.file("xl/webextensions/_rels/taskpanes.xml.rels", rels([["rId1", "http://schemas.microsoft.com/office/2011/relationships/webextension", "webextension1.xml"]]));
+    zip.file(
+      "xl/webextensions/webextension1.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{11111111-2222-3333-4444-555555555555}"><we:reference id="wa000000000" version="1.0.0.0" store="en-GB" storeType="OMEX"/><we:properties/><we:bindings/><we:snapshot/></we:webextension>',
+    );
+    await addRel(zip, "_rels/.rels", '<Relationship Id="rIdPanes" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/>');
+    await addType(zip, '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>');
+    await addType(zip, '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/>');
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

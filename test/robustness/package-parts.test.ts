@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { mergeValidationCells } from "../../src/xlsx/exceljs-fixes";
 import { PYTHON, testWithOpenpyxl } from "../helpers/requires";
-import { CT_MACRO_WORKBOOK, CUSTOM_XML, FILTER_COLUMN, STRUCTURE_PROTECTION, VBA_BYTES, workbookWith, type Extra } from "./package-fixtures";
+import { CT_MACRO_WORKBOOK, CUSTOM_XML, FILTER_COLUMN, STRUCTURE_PROTECTION, TASK_PANES_XML, VBA_BYTES, workbookWith, type Extra } from "./package-fixtures";
 
 const AS_AT = "2020-06-15";
 const READER = path.join(__dirname, "../helpers/openpyxl-values.py");
@@ -87,6 +87,17 @@ describe("kept: the part copied from FILE into OUT", () => {
     expect(await contentType(out, "xl/workbook.xml")).toBe(CT_XLSX_WORKBOOK);
   });
 
+  test("the task panes the workbook opens with (add-ins), with the parts they point at", async () => {
+    const file = await input(["taskPane"]);
+    const out = path.join(dir, "copy.xlsx");
+    expect(await run(file, out)).toEqual({ code: 0, stderr: wrote(file, out) });
+    expect(await partText(out, "xl/webextensions/taskpanes.xml")).toBe(TASK_PANES_XML);
+    expect(await part(out, "xl/webextensions/webextension1.xml")).toEqual(await part(file, "xl/webextensions/webextension1.xml"));
+    expect(await part(out, "xl/webextensions/_rels/taskpanes.xml.rels")).toEqual(await part(file, "xl/webextensions/_rels/taskpanes.xml.rels"));
+    expect(await contentType(out, "xl/webextensions/webextension1.xml")).toBe("application/vnd.ms-office.webextension+xml");
+    expect(await partText(out, "_rels/.rels")).toMatch(/relationships\/webextensiontaskpanes" Target="xl\/webextensions\/taskpanes\.xml"/);
+  });
+
   test("workbook structure protection", async () => {
     const file = await input(["structureProtection"]);
     const out = path.join(dir, "copy.xlsx");
@@ -110,7 +121,7 @@ describe("kept: the part copied from FILE into OUT", () => {
   });
 
   testWithOpenpyxl("openpyxl reads every kept part, and the plan's values, as in FILE", async () => {
-    const file = await input(["customProperties", "structureProtection", "autoFilterCriteria", "listValidation"]);
+    const file = await input(["customProperties", "structureProtection", "autoFilterCriteria", "listValidation", "taskPane"]);
     const out = path.join(dir, "copy.xlsx");
     expect((await run(file, out)).code).toBe(0);
     expect(openpyxlValues(out)).toEqual(openpyxlValues(file));
