@@ -77,6 +77,14 @@ describe("kept: the part copied from FILE into OUT", () => {
     expect(await part(out, "xl/vbaProject.bin")).toBeNull();
   });
 
+  test("summary --out BOARD.xlsm gets the macro-enabled content type too", async () => {
+    const file = await input([]);
+    const board = path.join(dir, "board.xlsm");
+    const code = await main(["summary", file, "--as-at", AS_AT, "--out", board], { stdout: () => undefined, stderr: () => undefined });
+    expect(code).toBe(0);
+    expect(await contentType(board, "xl/workbook.xml")).toBe(CT_MACRO_WORKBOOK);
+  });
+
   test("custom document properties (Classification: OFFICIAL-SENSITIVE)", async () => {
     const file = await input(["customProperties"]);
     const out = path.join(dir, "copy.xlsx");
