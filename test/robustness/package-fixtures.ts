@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { chartXml } from "../../src/xlsx/charts";
 import { ACTIONS, HEADER } from "../fixtures/make-fixtures";
 
-export type Extra = "macros" | "customProperties" | "structureProtection" | "autoFilterCriteria" | "listValidation" | "pivot" | "chart" | "externalLink" | "taskPane";
+export type Extra = "macros" | "customProperties" | "structureProtection" | "autoFilterCriteria" | "listValidation" | "pivot" | "chart" | "externalLink" | "taskPane" | "customXml";
 
 /** Stands for a VBA project: Plan Monitor copies it, never reads or runs it, so any bytes do. */
 export const VBA_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
@@ -118,6 +118,14 @@ export async function workbookWith(extras: readonly Extra[]): Promise<Buffer> {
     await addRel(zip, "xl/_rels/workbook.xml.rels", `<Relationship Id="rIdExt1" Type="${R}/externalLink" Target="externalLinks/externalLink1.xml"/>`);
     await addType(zip, '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>');
     await edit(zip, "xl/workbook.xml", (x) => x.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>'));
+  }
+  if (extras.includes("customXml")) {
+    // SharePoint's document metadata, as Excel stores it.
+    zip.file("customXml/item1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="no"?><p:properties xmlns:p="http://schemas.microsoft.com/office/2006/metadata/properties"><documentManagement/></p:properties>');
+    zip.file("customXml/itemProps1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{A1B2C3D4-0000-0000-0000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>');
+    zip.file("customXml/_rels/item1.xml.rels", rels([["rId1", `${R}/customXmlProps`, "itemProps1.xml"]]));
+    await addRel(zip, "xl/_rels/workbook.xml.rels", `<Relationship Id="rIdCx1" Type="${R}/customXml" Target="../customXml/item1.xml"/>`);
+    await addType(zip, '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>');
   }
   if (extras.includes("taskPane")) {
     zip.file("xl/webextensions/taskpanes.xml", TASK_PANES_XML);

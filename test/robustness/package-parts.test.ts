@@ -106,6 +106,15 @@ describe("kept: the part copied from FILE into OUT", () => {
     expect(await partText(out, "_rels/.rels")).toMatch(/relationships\/webextensiontaskpanes" Target="xl\/webextensions\/taskpanes\.xml"/);
   });
 
+  test("customXml items (SharePoint metadata) with their properties", async () => {
+    const file = await input(["customXml"]);
+    const out = path.join(dir, "copy.xlsx");
+    expect(await run(file, out)).toEqual({ code: 0, stderr: wrote(file, out) });
+    for (const name of ["customXml/item1.xml", "customXml/itemProps1.xml", "customXml/_rels/item1.xml.rels"]) expect(await part(out, name)).toEqual(await part(file, name));
+    expect(await contentType(out, "customXml/itemProps1.xml")).toBe("application/vnd.openxmlformats-officedocument.customXmlProperties+xml");
+    expect(await partText(out, "xl/_rels/workbook.xml.rels")).toMatch(/relationships\/customXml" Target="\.\.\/customXml\/item1\.xml"/);
+  });
+
   test("workbook structure protection", async () => {
     const file = await input(["structureProtection"]);
     const out = path.join(dir, "copy.xlsx");
@@ -129,7 +138,7 @@ describe("kept: the part copied from FILE into OUT", () => {
   });
 
   testWithOpenpyxl("openpyxl reads every kept part, and the plan's values, as in FILE", async () => {
-    const file = await input(["customProperties", "structureProtection", "autoFilterCriteria", "listValidation", "taskPane"]);
+    const file = await input(["customProperties", "structureProtection", "autoFilterCriteria", "listValidation", "taskPane", "customXml"]);
     const out = path.join(dir, "copy.xlsx");
     expect((await run(file, out)).code).toBe(0);
     expect(openpyxlValues(out)).toEqual(openpyxlValues(file));
