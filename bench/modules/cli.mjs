@@ -3,9 +3,17 @@
 //   read   = `node bench/lib/bare-read.cjs FILE` (exceljs `wb.xlsx.readFile`, nothing else)
 //   reader = `node bench/lib/reader-read.cjs FILE` (Plan Monitor's reader alone: file → grids)
 // All are spawned processes (start-up included), best of 3, run alternately.
+//
+// With --big (npm run bench -- --big), also `check FILE --json` and
+// `check FILE --json --out OUT` on a 200,000-row workbook: wall time and peak
+// resident memory (bench/lib/peak-run.cjs), one run each. They take minutes
+// (the workbook alone takes 3 to 20 minutes to generate the first time), so
+// without --big they print n/a saying how to run them.
 // Plan Monitor's reader loads merged areas in linear time (src/xlsx/read.ts);
 // plain exceljs does not, so on a plan with many merges the command line is
 // faster than the bare read. cli − reader is the cost of analysing and printing.
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
 import { compiled } from "../lib/compiled.mjs";
 import { fixed, requireBuilt, ROOT, round, spawnMs } from "../lib/measure.mjs";
@@ -13,6 +21,42 @@ import { fixed, requireBuilt, ROOT, round, spawnMs } from "../lib/measure.mjs";
 const ROWS = 50000;
 const TRIALS = 3;
 const TARGET_RATIO = 1.3;
+const BIG_ROWS = 200000;
+/** Issue 11: check + --out on 200,000 rows within 3 GB (goal 2 GB). */
+const BIG_PEAK_MB = 3072;
+const BIG = [`check wall ms (${BIG_ROWS} rows)`, `check peak MB (${BIG_ROWS} rows)`, `check --out wall ms (${BIG_ROWS} rows)`, `check --out peak MB (${BIG_ROWS} rows)`];
+
+/** Wall time and peak memory of one run of the command line (stdout to /dev/null). */
+function peakRun(args) {
+  const devNull = openSync("/dev/null", "w");
+  try {
+    const t = performance.now();
+    const run = spawnSync(process.execPath, [path.join(ROOT, "bench/lib/peak-run.cjs"), ...args], { cwd: ROOT, stdio: ["ignore", devNull, "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const ms = performance.now() - t;
+    if (run.error) throw run.error;
+    if (run.status !== 0) throw new Error(`check exited ${run.status}: ${(run.stderr ?? "").trim().split("\n")[0]}`);
+    const kb = Number(/peak-rss-kb (\d+)\s*$/.exec(run.stderr ?? "")?.[1]);
+    return { ms, mb: kb / 1024 };
+  } finally {
+    closeSync(devNull);
+  }
+}
+
+async function bigFigures() {
+  if (!process.argv.includes("--big")) return BIG.map((name) => ({ name, na: "minutes long: run npm run bench -- --big" }));
+  const file = await largePlanFile(BIG_ROWS);
+  const out = path.join(path.dirname(file), `out-${BIG_ROWS}.xlsx`);
+  rmSync(out, { force: true });
+  const check = peakRun(["check", file, "--json", "--as-at", "2020-06-15"]);
+  const copy = peakRun(["check", file, "--json", "--as-at", "2020-06-15", "--out", out]);
+  rmSync(out, { force: true });
+  return [
+    { name: BIG[0], value: round(check.ms) },
+    { name: BIG[1], value: round(check.mb) },
+    { name: BIG[2], value: round(copy.ms) },
+    { name: BIG[3], value: round(copy.mb), target: { atMost: BIG_PEAK_MB, note: "issue 11: within 3 GB, goal 2 GB" } },
+  ];
+}
 
 /** The generated plan of `rows` rows (realisticPlan, test/helpers/largePlan.ts) as an .xlsx file, made once. */
 function largePlanFile(rows) {
@@ -22,7 +66,7 @@ function largePlanFile(rows) {
 
 export default {
   id: "cli",
-  figures: [`cli wall ms (${ROWS} rows)`, `exceljs read ms (${ROWS} rows)`, `cli/read ratio (${ROWS} rows)`, `plan monitor reader ms (${ROWS} rows)`],
+  figures: [`cli wall ms (${ROWS} rows)`, `exceljs read ms (${ROWS} rows)`, `cli/read ratio (${ROWS} rows)`, `plan monitor reader ms (${ROWS} rows)`, ...BIG],
   async run() {
     requireBuilt("dist/cli/main.js");
     const file = await largePlanFile(ROWS);
@@ -44,6 +88,7 @@ export default {
       { name: `exceljs read ms (${ROWS} rows)`, value: round(read) },
       { name: `cli/read ratio (${ROWS} rows)`, value: fixed(cli / read, 2), target: { atMost: TARGET_RATIO } },
       { name: `plan monitor reader ms (${ROWS} rows)`, value: round(reader) },
+      ...(await bigFigures()),
     ];
   },
 };

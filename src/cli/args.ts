@@ -25,7 +25,10 @@ Options:
                        and charts (FILE itself is never changed; only with one FILE);
                        summary: the portfolio workbook to write (required). OUT must
                        end .xlsx or .xlsm and is written whole or not at all
-  --force              let --out replace an existing file Plan Monitor did not write
+  --force              let --out replace an existing file Plan Monitor did not write,
+                       or write the copy without the parts of FILE it cannot keep
+                       (pivot tables, charts, links to other workbooks...: named
+                       when it refuses); an OUT ending .xlsm keeps FILE's macros
   --no-color           plain output without terminal colours
   -h, --help           show this help
 

@@ -82,13 +82,20 @@ function append(out: string[], lines: readonly string[]): void {
   for (const line of lines) out.push(line);
 }
 
+/** What a hidden plan sheet means for the person reading the report. */
+const HIDDEN_SHEET: Record<NonNullable<SheetReport["visibility"]>, string> = {
+  hidden: "This sheet is hidden: Excel does not show it until you unhide it (right-click any sheet tab, then Unhide).",
+  veryHidden: "This sheet is very hidden: Excel's Unhide list does not show it; it can be made visible only from the Visual Basic editor (Alt+F11, the sheet's Visible property).",
+};
+
 function formatSheet(sheet: SheetReport, opts: FormatOptions, bold: (s: string) => string): string[] {
   const out: string[] = [];
   const roles = Object.entries(sheet.columns)
     .sort(([, a], [, b]) => a!.length - b!.length || a!.localeCompare(b!))
     .map(([role, col]) => `${role}=${col}`)
     .join(", ");
-  out.push(bold(`Sheet "${sheet.name}"`));
+  out.push(bold(`Sheet "${sheet.name}"${sheet.visibility ? " (hidden)" : ""}`));
+  if (sheet.visibility) out.push(`  ${HIDDEN_SHEET[sheet.visibility]}`);
   out.push(`  Header row ${sheet.headerRow} (confidence ${Math.round(sheet.confidence * 100)}%); columns: ${roles}`);
   if (sheet.evidence.length) out.push("  Why each column has its role:", ...formatEvidence(sheet.evidence));
   if (sheet.repeatedHeaderRows.length) out.push(`  Header repeated on ${sheet.repeatedHeaderRows.length} more row(s)`);

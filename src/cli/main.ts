@@ -10,7 +10,8 @@ import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
 import { HELP, parseCommand, UsageError, type CheckOptions } from "./args";
 import { formatReport, settingsAccepting, terminalSafe, terminalSafeJson } from "./format";
-import { checkOut, OutError, writeOutAtomically } from "./out";
+import { checkOut, MACRO_EXTENSION, notKeptRefusal, OutError, writeOutAtomically } from "./out";
+import { describeNotKept, type NotKept } from "../xlsx/package-parts";
 
 /** The sample plan shipped with the package, checked when no file is given. */
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, "../../samples/cqc-monitoring-form.xlsx");
@@ -89,7 +90,7 @@ async function summary(options: CheckOptions & { out: string }, io: Io): Promise
   }
   const host = new XlsxHost(new ExcelJS.Workbook());
   await host.writeSheets([portfolioSheet(plans, options.asAt, settings)]);
-  await writeOutAtomically(options.out, await host.toBuffer());
+  await writeOutAtomically(options.out, await host.toBuffer({ macroEnabled: MACRO_EXTENSION.test(options.out) }));
   const actions = plans.reduce((n, p) => n + p.report.sheets.reduce((m, s) => m + s.items.length, 0), 0);
   io.stdout(`Portfolio as at ${options.asAt}: ${plans.length} plan(s), ${actions} action(s).\n`);
   io.stderr(`plan-monitor: wrote ${options.out} (the portfolio sheet; ${options.files.join(", ")} unchanged)\n`);
@@ -177,11 +178,18 @@ async function settingsOrSay(options: CheckOptions, io: Io): Promise<Settings | 
   }
 }
 
-/** A device (/dev/zero), a pipe or a folder is not a workbook; reading one could run forever. */
+/** The largest FILE Plan Monitor reads: ten times a 200,000-row plan (about 8 MB), well below what would exhaust memory. */
+export const MAX_FILE_BYTES = 100 * 1_048_576;
+
+/** A device (/dev/zero), a pipe or a folder is not a workbook; reading one could run forever. Nor is a file over MAX_FILE_BYTES read. */
 async function refuseNonFile(file: string): Promise<void> {
   const info = await stat(file);
   if (info.isDirectory()) throw new WorkbookReadError("this is a folder, not a workbook");
   if (!info.isFile()) throw new WorkbookReadError("this is not a regular file (a device, pipe or socket), so it cannot be a workbook");
+  if (info.size > MAX_FILE_BYTES) {
+    const mb = (n: number): string => `${Math.ceil(n / 1_048_576).toLocaleString("en-GB")} MB`;
+    throw new WorkbookReadError(`this file is ${mb(info.size)}, more than the ${mb(MAX_FILE_BYTES)} Plan Monitor reads (a plan of 200,000 rows is under 10 MB), so it was not opened`);
+  }
 }
 
 /** Reads and checks one workbook; with --out also writes the coloured copy with summary sheets. */
@@ -196,12 +204,20 @@ export async function checkFile(
   if (options.out) await checkOut(file, options.out, options.force ?? false);
   const data = await readFile(file);
   if (!options.out) return scanWorkbook(await XlsxHost.fromBuffer(data), { asAt: options.asAt, settings });
-  const { report, buffer, notices } = await writeCopy(data, { asAt: options.asAt, settings });
+  const out = options.out;
+  const force = options.force ?? false;
+  // What exceljs cannot keep is known once FILE is loaded: refused then, before the work, unless --force.
+  const refuseLoss = (notKept: NotKept[]): void => {
+    if (notKept.length && !force) throw new OutError(notKeptRefusal(out, notKept), 2);
+  };
+  const { report, buffer, notices, notKept } = await writeCopy(data, { asAt: options.asAt, settings, macroEnabled: MACRO_EXTENSION.test(out), beforeWork: refuseLoss });
   if (report.sheets.length > 0) {
+    refuseLoss(notKept);
     // Checked again just before writing: OUT may have appeared or changed meanwhile.
-    await checkOut(file, options.out, options.force ?? false);
-    await writeOutAtomically(options.out, buffer);
+    await checkOut(file, out, force);
+    await writeOutAtomically(out, buffer);
     for (const notice of notices) io.stderr(`plan-monitor: note: ${notice}\n`);
+    if (notKept.length) io.stderr(`plan-monitor: note: as --force asked, ${out} was written without ${describeNotKept(notKept)}\n`);
     io.stderr(`plan-monitor: wrote ${options.out} (RAG colours, summary sheets and their charts; ${file} is unchanged)\n`);
   }
   return report;

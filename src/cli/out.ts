@@ -9,6 +9,7 @@ import { lstat, open, readFile, realpath, rename, stat, unlink } from "node:fs/p
 import path from "node:path";
 import { SUMMARY_TITLES } from "../engine/summary/names";
 import { OWNED_NAME_PREFIX } from "../xlsx/write-owned";
+import { describeNotKept, type NotKept } from "../xlsx/package-parts";
 import { readZipEntry, zipEntries } from "../xlsx/zip";
 
 /** A refusal or failure to write --out; its message already names OUT. */
@@ -24,6 +25,13 @@ export class OutError extends Error {
 }
 
 const OUT_EXTENSION = /\.(xlsx|xlsm)$/i;
+/** An OUT ending .xlsm is a macro-enabled workbook: it keeps FILE's macros. */
+export const MACRO_EXTENSION = /\.xlsm$/i;
+
+/** The refusal when OUT would not have parts of FILE that exceljs cannot write back. */
+export function notKeptRefusal(out: string, notKept: readonly NotKept[]): string {
+  return `${out} was not written: it would lose ${describeNotKept(notKept)}. Nothing was changed. Add --force to write it without them.`;
+}
 
 /**
  * Is this .xlsx the output of Plan Monitor? Its workbook holds a PlanMonitor_

@@ -55,6 +55,7 @@ function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: 
     updated: findUpdatedDate(layout.preamble),
     items,
     findings: sheetFindings(layout),
+    ...(grid.visibility ? { visibility: grid.visibility } : {}),
   };
 }
 
@@ -206,8 +207,8 @@ function assessItem(it: LaidOutItem, ctx: ItemContext): Item {
   const ownProgress = v.progress && v.progress.how !== "inherited" ? text("progress") : "";
   const carried = it.carriedOver.progress;
   const progress = carried ? [ownProgress, ...carried].filter(Boolean).join(" ") : ownProgress;
-  // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A".
-  const owners = v.owner && isCellError(v.owner.cell.value) ? [] : ownersOf(text("owner"), ctx);
+  // An error value (#N/A from a lookup) names nobody: "#N/A" is not owners "#N" and "A"; nor does TRUE/FALSE (in any language).
+  const owners = v.owner && (isCellError(v.owner.cell.value) || typeof v.owner.cell.value === "boolean") ? [] : ownersOf(text("owner"), ctx);
 
   const dueText = text(dueRole);
   const target = dueRole === "revised" && due ? dueReadingOf(v.due?.cell, ctx).due : null;

@@ -27,9 +27,10 @@ const WHITESPACE = /\s+/g;
 /**
  * Separators, captured so a fragment can be joined back with its own
  * separator. "and" counts only as a whole word standing between spaces or
- * other separators (never inside "Andrew"); "and/or" is one separator.
+ * other separators (never inside "Andrew"); "and/or" is one separator; a "+"
+ * before a digit starts a phone number ("+44 20 7946 0000"), not a new owner.
  */
-const SEPARATOR = /(\s*(?:(?<![^\s/,;&+])and(?:\/or)?(?=\s|$)|[/,;&+])\s*)/i;
+const SEPARATOR = /(\s*(?:(?<![^\s/,;&+])and(?:\/or)?(?=\s|$)|[/,;&]|\+(?!\d))\s*)/i;
 /** Separators that read as "X and Y": a title's own words may be joined by them. */
 const COORDINATING = /^\s*(?:&|\+|and)\s*$/i;
 const COMMA = /^\s*,\s*$/;

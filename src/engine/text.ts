@@ -54,7 +54,14 @@ const LEADING_REF = /^\s*(?:(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$|[A-Za-z])|(\d{1,3}
 /** The first `max` characters of a text on one line. */
 export function excerpt(s: string, max = 120): string {
   const one = normalise(s);
-  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+  return one.length <= max ? one : `${cutText(one, max - 1).trimEnd()}…`;
+}
+
+/** The first `max` UTF-16 units of a text (Excel's limits count those), never half an emoji: a cut pair is dropped whole. */
+export function cutText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
 const HTML_TAG = /<\/?(?:p|div|br|span|b|i|u|strong|em|ul|ol|li|table|tr|td|th|font|h[1-6])\b[^>]*>|&(?:nbsp|amp|lt|gt|quot);/i;

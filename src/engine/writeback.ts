@@ -2,6 +2,7 @@
 // host and the .xlsx host produce the same result. The engine decides *what*;
 // a host decides *how* (batching, payload limits, reversibility).
 import type { Rag } from "./report";
+import { cutText } from "./text";
 
 /** Fill colours per RAG, light enough to read black text on, distinct in greyscale print. */
 export const RAG_FILL: Readonly<Record<Rag, string>> = {
@@ -91,7 +92,7 @@ export interface SheetCell {
 
 /** Excel's limit on a text constant inside a formula. */
 export const MAX_FORMULA_TEXT = 255;
-const formulaText = (s: string): string => `"${s.slice(0, MAX_FORMULA_TEXT).replace(/"/g, '""')}"`;
+const formulaText = (s: string): string => `"${cutText(s, MAX_FORMULA_TEXT).replace(/"/g, '""')}"`;
 
 /**
  * An internal link as a formula, =HYPERLINK("#'Sheet'!C12","text"): the one form

@@ -8,6 +8,7 @@
 // recalculate (or never opens the cells) shows the same numbers as the table.
 import JSZip from "jszip";
 import { cellAddress } from "../engine/grid";
+import { relsPathOf, sheetParts } from "./opc";
 import type { ChartSpec, SheetCell, SheetSpec } from "../engine/writeback";
 import { quotedSheet } from "../engine/a1";
 
@@ -204,36 +205,6 @@ const relsXml = (rels: readonly { id: string; type: string; target: string }[]):
   rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlEscape(r.target)}"/>`).join("") +
   `</Relationships>`;
 
-const unescapeXml = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16))).replace(/&amp;/g, "&");
-
-const attr = (tag: string, name: string): string | undefined => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]) : undefined;
-};
-
-/** Sheet name → its part path ("xl/worksheets/sheet3.xml"), from the workbook and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const target = attr(m[0], "Target");
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
-    const id = attr(m[0], "r:id");
-    const part = id && targets.get(id);
-    if (name !== undefined && part) parts.set(name, part);
-  }
-  return parts;
-}
-
-const relsPathOf = (part: string): string => part.replace(/([^/]+)$/, "_rels/$1.rels");
-
 /** CT_Worksheet elements that come after <drawing>: it goes before the first of them. */
 const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
@@ -271,14 +242,13 @@ export interface AddChartsResult {
 }
 
 /**
- * Adds the charts of these sheets to a package exceljs wrote. A sheet that
- * already has a drawing (it cannot: our sheets are written fresh) is left as
- * it is rather than given a second one.
+ * Adds the charts of these sheets to a package exceljs wrote (in place). A
+ * sheet that already has a drawing (it cannot: our sheets are written fresh) is
+ * left as it is rather than given a second one. Returns the charts written, per sheet.
  */
-export async function addCharts(buffer: Uint8Array, sheets: readonly SheetCharts[]): Promise<AddChartsResult> {
+export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[]): Promise<AddChartsResult["written"]> {
   const todo = sheets.map((s) => ({ ...s, placed: placeCharts(s.spec, s.sheetName) })).filter((s) => s.placed.length);
-  if (!todo.length) return { buffer: Buffer.from(buffer), written: [] };
-  const zip = await JSZip.loadAsync(buffer);
+  if (!todo.length) return [];
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const nextDrawing = freeNumber(zip, "xl/drawings", "drawing");
@@ -319,6 +289,14 @@ export async function addCharts(buffer: Uint8Array, sheets: readonly SheetCharts
   }
   types = types.replace(/<\/Types>\s*$/, `${overrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", types);
+  return written;
+}
+
+/** addChartsToZip on a package's bytes: the new bytes and the charts written. */
+export async function addCharts(buffer: Uint8Array, sheets: readonly SheetCharts[]): Promise<AddChartsResult> {
+  if (!sheets.some((s) => placeCharts(s.spec, s.sheetName).length)) return { buffer: Buffer.from(buffer), written: [] };
+  const zip = await JSZip.loadAsync(buffer);
+  const written = await addChartsToZip(zip, sheets);
   const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { buffer: out, written };
 }

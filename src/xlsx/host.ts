@@ -3,6 +3,7 @@
 // writes Plan Monitor's own sheets, marked with defined names. It works on a
 // copy in memory: the caller writes the result to a new file, never the input.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Grid } from "../engine/grid";
 import type { PlanHost, Progress, WriteSheetsResult } from "../engine/host";
 import type { PlanReport } from "../engine/report";
@@ -10,8 +11,9 @@ import type { Settings } from "../engine/settings";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../engine/workflow";
 import type { ColourPlan, SheetCellValue, SheetSpec } from "../engine/writeback";
 import { plainValue } from "./cells";
-import { addCharts, type SheetCharts } from "./charts";
+import { addChartsToZip, type SheetCharts } from "./charts";
 import { installExceljsFixes } from "./exceljs-fixes";
+import { carryParts, notKeptIn, readSourcePackage, type NotKept, type SourcePackage } from "./package-parts";
 import { gridsFromWorkbook, readWorkbookBuffer } from "./read";
 import { applyColours, clearColours } from "./write-colours";
 import { markOwned, ownedSheets } from "./write-owned";
@@ -22,20 +24,54 @@ export class XlsxHost implements PlanHost {
   /** The summary sheets written, by kind: their charts are added to the package in toBuffer (exceljs writes none). */
   private readonly chartSheets = new Map<string, SheetCharts>();
 
+  /** The file's bytes and Plan Monitor's own sheets in it when loaded: what exceljs drops is carried back from there. */
+  private source: { bytes: Uint8Array; ownSheets: Set<string>; read?: Promise<SourcePackage> } | null = null;
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** Load an .xlsx file's bytes; throws WorkbookReadError with a plain reason. */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
     const { workbook } = await readWorkbookBuffer(data);
-    return new XlsxHost(workbook);
+    const host = new XlsxHost(workbook);
+    host.source = { bytes: data instanceof Uint8Array ? data : new Uint8Array(data), ownSheets: new Set([...ownedSheets(workbook).values()].map((ws) => ws.name)) };
+    return host;
+  }
+
+  /** What the loaded file holds beyond what exceljs writes (null for a workbook made in memory). */
+  sourcePackage(): Promise<SourcePackage> | null {
+    if (!this.source) return null;
+    return (this.source.read ??= readSourcePackage(this.source.bytes, this.source.ownSheets));
+  }
+
+  /** What a copy would not have of the loaded file (an .xlsm copy keeps the macros). */
+  async notKept(macroEnabled: boolean): Promise<NotKept[]> {
+    const source = await this.sourcePackage();
+    return source ? notKeptIn(source, macroEnabled) : [];
   }
 
   /** The workbook as .xlsx bytes, with the charts of the summary sheets written in this session. */
-  async toBuffer(): Promise<Buffer> {
+  async toBuffer(options: { macroEnabled?: boolean } = {}): Promise<Buffer> {
+    return (await this.toPackage(options)).buffer;
+  }
+
+  /**
+   * The workbook as a package: exceljs's, then in one pass over it the charts of
+   * the summary sheets written in this session and the parts of the loaded file
+   * that exceljs drops and can be carried back (package-parts.ts). notKept: what
+   * the copy does not have of the loaded file.
+   */
+  async toPackage({ macroEnabled = false }: { macroEnabled?: boolean } = {}): Promise<{ buffer: Buffer; notKept: NotKept[] }> {
     installExceljsFixes();
     const written = Buffer.from(await this.workbook.xlsx.writeBuffer());
     const live = [...this.chartSheets.values()].filter((s) => this.workbook.getWorksheet(s.sheetName));
-    return (await addCharts(written, live)).buffer;
+    const source = await this.sourcePackage();
+    if (!source && !macroEnabled && !live.length) return { buffer: written, notKept: [] };
+    const zip = await JSZip.loadAsync(written);
+    await addChartsToZip(zip, live);
+    const failed = await carryParts(zip, source, macroEnabled);
+    const notKept = [...(source ? notKeptIn(source, macroEnabled) : []), ...failed];
+    const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    return { buffer, notKept };
   }
 
   async readGrids(progress?: Progress): Promise<Grid[]> {
@@ -110,16 +146,26 @@ function sheetValues(ws: ExcelJS.Worksheet, date1904: boolean): SheetCellValue[]
 export interface WriteCopyOptions {
   asAt: string;
   settings: Settings;
+  /** The copy is an .xlsm: it keeps the macros and has the macro-enabled content type. */
+  macroEnabled?: boolean;
+  /** Told what the copy would not have, once the file is loaded and before any work; may throw to stop. */
+  beforeWork?: (notKept: NotKept[]) => void;
 }
 
 /**
  * `plan-monitor check FILE --out OUT`: the input's bytes in, a copy with the
- * RAG colouring and the summary sheets out. The input is only read.
+ * RAG colouring and the summary sheets out. The input is only read. notKept:
+ * what the copy does not have of the input (see package-parts.ts).
  */
-export async function writeCopy(input: ArrayBuffer | Uint8Array, options: WriteCopyOptions): Promise<{ report: PlanReport; buffer: Buffer; notices: string[] }> {
+export async function writeCopy(
+  input: ArrayBuffer | Uint8Array,
+  options: WriteCopyOptions,
+): Promise<{ report: PlanReport; buffer: Buffer; notices: string[]; notKept: NotKept[] }> {
   const host = await XlsxHost.fromBuffer(input);
+  options.beforeWork?.(await host.notKept(options.macroEnabled ?? false));
   const report = await scanWorkbook(host, options);
   await colourWorkbook(host, report);
   const { notices } = await buildSummaries(host, report, options.settings);
-  return { report, buffer: await host.toBuffer(), notices };
+  const { buffer, notKept } = await host.toPackage({ macroEnabled: options.macroEnabled });
+  return { report, buffer, notices, notKept };
 }

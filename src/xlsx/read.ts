@@ -52,7 +52,9 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Grid
     const area = table && parseRangeRef(table.tableRef ?? table.ref ?? "");
     if (table && area) tables.push({ ...area, name: table.name ?? "", hasTotals: Boolean(table.totalsRow) });
   }
-  return { name: ws.name, rows, merges, tables, date1904 };
+  const grid: Grid = { name: ws.name, rows, merges, tables, date1904 };
+  if (ws.state === "hidden" || ws.state === "veryHidden") grid.visibility = ws.state;
+  return grid;
 }
 
 /** Read an .xlsx file's bytes into grids; throws WorkbookReadError with a plain reason. */

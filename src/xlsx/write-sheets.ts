@@ -3,6 +3,7 @@
 // write charts: charts.ts adds them to the package afterwards (XlsxHost.toBuffer).
 // A chart with nothing to draw (no rows in its table) gets a one-line note instead.
 import type ExcelJS from "exceljs";
+import { cutText } from "../engine/text";
 import { chartData } from "./charts";
 import { cellFormula, cellNumberFormat, linkText, MAX_FORMULA_TEXT, type ChartSpec, type PrintSpec, type SheetCell, type SheetCellStyle, type SheetSpec } from "../engine/writeback";
 
@@ -34,25 +35,46 @@ function writeCell(target: ExcelJS.Cell, c: SheetCell): void {
 
 /** What a formula cell shows until Excel recalculates it: a link's text (cut as the formula cuts it), else the cell's value. */
 function cachedResult(c: SheetCell): ExcelJS.CellFormulaValue["result"] {
-  if (c.link && !c.formula) return linkText(c).slice(0, MAX_FORMULA_TEXT);
+  if (c.link && !c.formula) return cutText(linkText(c), MAX_FORMULA_TEXT);
   return c.value ?? undefined;
 }
 
 /** Every cell gets a named font: a font without a name falls back to a serif face in some programs. */
 const FONT = { name: "Calibri", family: 2, size: 11 } as const;
 
+/**
+ * One style object per distinct style, shared by every cell that has it: a summary
+ * of 200,000 actions has millions of cells but a few dozen styles, and a fresh font,
+ * fill, alignment and border per cell cost over a gigabyte. exceljs shares style
+ * objects itself (merged cells share their master's); nothing changes a summary
+ * cell's style in place after it is written (writeChartNote replaces it whole).
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+const MAX_SHARED_STYLES = 10_000;
+
 function applyStyle(target: ExcelJS.Cell, s: SheetCellStyle, isLink: boolean): void {
+  const key = JSON.stringify([s.fontSize, s.bold, s.italic, s.fontColor, isLink, s.fill, s.numberFormat, s.horizontal, s.wrap, s.border]);
+  let style = styles.get(key);
+  if (!style) {
+    style = styleOf(s, isLink);
+    if (styles.size < MAX_SHARED_STYLES) styles.set(key, style);
+  }
+  target.style = style;
+}
+
+function styleOf(s: SheetCellStyle, isLink: boolean): Partial<ExcelJS.Style> {
   const font: Partial<ExcelJS.Font> = { ...FONT };
   if (s.fontSize) font.size = s.fontSize;
   if (s.bold) font.bold = true;
   if (s.italic) font.italic = true;
   if (s.fontColor) font.color = { argb: argb(s.fontColor) };
   if (isLink) font.underline = true;
-  target.font = font;
-  if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  if (s.numberFormat) target.numFmt = s.numberFormat;
-  if (s.horizontal || s.wrap) target.alignment = { horizontal: s.horizontal, wrapText: s.wrap || undefined, vertical: "top" };
-  if (s.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  const style: Partial<ExcelJS.Style> = { font };
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.numberFormat) style.numFmt = s.numberFormat;
+  if (s.horizontal || s.wrap) style.alignment = { horizontal: s.horizontal, wrapText: s.wrap || undefined, vertical: "top" };
+  if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  return style;
 }
 
 type Area = NonNullable<SheetSpec["merges"]>[number];
@@ -62,8 +84,7 @@ function writeChartNote(ws: ExcelJS.Worksheet, chart: ChartSpec, spec: SheetSpec
   const { anchor } = chart;
   const cell = ws.getCell(row + 1, anchor.col + 1);
   cell.value = `Chart “${chart.title}”: nothing to draw yet, because its table has no rows.`;
-  cell.font = { ...FONT, italic: true, color: { argb: "FF595959" } };
-  cell.alignment = { wrapText: true, vertical: "top" };
+  cell.style = { ...cell.style, font: { ...FONT, italic: true, color: { argb: "FF595959" } }, alignment: { wrapText: true, vertical: "top" } };
   const right = Math.max(anchor.col, (spec.columnWidths?.length ?? 1) - 1);
   if (right > anchor.col) ws.mergeCells(row + 1, anchor.col + 1, row + 1, right + 1);
   return { top: row, left: anchor.col, bottom: row, right };

@@ -343,7 +343,7 @@ describe("parseDueCell", () => {
     // serial edge cases
     ["serial 1", num(1), "1900-01-01", "date"],
     ["serial 59", num(59), "1900-02-28", "date"],
-    ["serial 60 (Lotus leap day)", num(60), "1900-02-29", "date"],
+    ["serial 60 (Lotus's fictitious 1900-02-29: no real date)", num(60), null, "unreadable"],
     ["serial 61", num(61), "1900-03-01", "date"],
     ["largest serial", num(2958465), "9999-12-31", "date"],
     ["a year typed as a number", num(2020), "2020-12-31", "date"],

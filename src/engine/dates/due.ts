@@ -53,6 +53,7 @@ function readSerial(value: number, format: string | undefined, date1904: boolean
     return { due: d, dates: [d], several: false, kind: "date" };
   }
   if (date1904 && value > MAX_SERIAL - 1462) return reading("unreadable"); // past 9999-12-31
+  if (!date1904 && Math.floor(value) === 60) return reading("unreadable"); // 1900-02-29: Lotus's leap day, no real date
   const day = serialToIso(value, date1904);
   let due = day;
   if (shows.date && !shows.day) {

@@ -17,13 +17,16 @@ function stem(word: string): string {
   return word;
 }
 
+/** Characters that show nothing (soft hyphen, zero-width space and joiners, direction marks, BOM): "RA\u200DG" is "RAG". */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
 /**
  * A header's words as the lexicon compares them: lower case, notes in brackets
  * dropped, punctuation and trailing colons gone, plurals folded.
  * "Owner(s):" → ["owner"]; "Sub-Actions & Progress" → ["sub", "action", "progress"].
  */
 export function headerTokens(text: string): string[] {
-  const t = text.toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
+  const t = text.replace(INVISIBLE, "").toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
   const out: string[] = [];
   for (const raw of t.split(/[^a-z0-9#]+/)) if (raw && !STOP_TOKENS.has(raw)) out.push(stem(raw));
   return out;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { allItems, countByTheme, type RagCounts } from "../counts";
 import type { SheetCellValue } from "../writeback";
 import { RAGS, RagSchema, type PlanReport, type Rag } from "../report";
-import { normalise } from "../text";
+import { cutText, normalise } from "../text";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date (YYYY-MM-DD)");
 const Count = z.number().int().nonnegative();
@@ -58,7 +58,7 @@ export const ITEM_TEXT_LENGTH = 60;
 export const ITEM_SNAPSHOTS_KEPT = 24;
 
 export function itemRecordText(text: string): string {
-  return normalise(text).slice(0, ITEM_TEXT_LENGTH);
+  return cutText(normalise(text), ITEM_TEXT_LENGTH);
 }
 
 /** The snapshot of a report: counts per theme (plan order) and every item's RAG. */
