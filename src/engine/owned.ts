@@ -12,7 +12,9 @@
 // sheet Plan Monitor writes starts with it; see summary/names.ts). Otherwise the
 // sheet is the user's: it is read as data, and the summary is written as a new
 // sheet under a free name, the marker then pointing at that.
+import { isCellError, type Grid } from "./grid";
 import { OWNED_TITLES } from "./summary/names";
+import type { SheetCellValue } from "./writeback";
 
 export const MARKER_PREFIX = "PlanMonitor_";
 
@@ -61,4 +63,22 @@ export const ownedTitle = (kind: string): string | undefined =>
 export function provesOwned(kind: string, a1: unknown): boolean {
   const title = ownedTitle(kind);
   return title !== undefined && a1 === title;
+}
+
+/**
+ * The values of Plan Monitor's sheet of this kind among the grids a host read
+ * (the one its trusted marker names), as readOwnedSheet gives them: dates as
+ * serials, errors as their text, empty cells null; null when there is none. The
+ * scan takes the history from here, so it costs no request of its own.
+ */
+export function ownedGridValues(grids: readonly Grid[], kind: string): SheetCellValue[][] | null {
+  const grid = grids.find((g) => g.ownedByPlanMonitor && g.ownedKind === kind);
+  if (!grid) return null;
+  return Array.from(grid.rows, (row) =>
+    Array.from(row ?? [], (cell): SheetCellValue => {
+      const v = cell?.value;
+      if (v === undefined || v === null) return null;
+      return isCellError(v) ? v.error : v;
+    }),
+  );
 }
