@@ -5,7 +5,8 @@
 //
 //   npm run build:cli && node scripts/render-summary.mjs [NAME] [--as-at YYYY-MM-DD] [--previous YYYY-MM-DD] [--out DIR]
 //
-// NAME is a corpus workbook (default: peer-challenge-action-plan) in ../shared/corpus,
+// NAME is a corpus workbook (default: peer-challenge-action-plan) in ../shared/corpus
+// ($PLAN_MONITOR_SHARED/corpus when set),
 // or a path to an .xlsx file. Two reports are run, as at --previous (default:
 // a month before) and then --as-at (default: the corpus label's asAt), so the
 // page shows a change column and a trend. Needs LibreOffice (apt-get install
@@ -21,7 +22,8 @@ import { parseArgs } from "node:util";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const corpus = path.resolve(root, "../shared/corpus");
+// The shared folder as the tests find it (test/helpers/corpus.ts): $PLAN_MONITOR_SHARED, else ../shared.
+const corpus = path.join(process.env.PLAN_MONITOR_SHARED ?? path.resolve(root, "../shared"), "corpus");
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

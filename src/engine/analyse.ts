@@ -8,6 +8,7 @@ import { mayBeMonthFirst } from "./layout/date-order";
 import type { HeaderGuess } from "./layout/header";
 import { addressOf } from "./layout/rows";
 import { noItemsReason, recogniseSheet, type LaidOutItem, type LayoutOverride, type SheetLayout } from "./layout/sheet";
+import { lostMarkerReason } from "./owned";
 import { splitOwners } from "./owners";
 import { daysOverdue, ragAsAt } from "./rag";
 import type { ColumnEvidence as LayoutEvidence } from "./layout/columns";
@@ -36,6 +37,8 @@ export function analyseWorkbook(grids: readonly Grid[], options: AnalyseOptions)
 
 function analyseSheet(grid: Grid, asAt: string, settings: Settings, isComplete: (s: string) => boolean): SheetReport | SkippedSheet {
   if (grid.ownedByPlanMonitor) return { name: grid.name, reason: "this is one of Plan Monitor's own summary sheets" };
+  const lostMarker = lostMarkerReason(grid); // an old summary whose marker was lost is never read as a plan
+  if (lostMarker) return { name: grid.name, reason: lostMarker };
   const override = settings.sheets[grid.name];
   if (override?.ignore) return { name: grid.name, reason: "you chose to leave this sheet out" };
   const found = recogniseSheet(grid, layoutOverride(override));

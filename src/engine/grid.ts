@@ -42,6 +42,8 @@ export interface Grid {
   date1904?: boolean;
   /** Set by a host for sheets it wrote itself (summary sheets): never scanned as plans. */
   ownedByPlanMonitor?: boolean;
+  /** With ownedByPlanMonitor: the kind of Plan Monitor sheet ("history", "themes", …) its trusted marker names. */
+  ownedKind?: string;
   /** A sheet the user hid ("hidden") or hid where Excel's menus cannot show it ("veryHidden"); absent when visible. */
   visibility?: "hidden" | "veryHidden";
 }

@@ -21,7 +21,7 @@ export interface HostCapabilities {
 export interface PlanHost {
   /** What this host can do; a host without the method has none of the capabilities. */
   capabilities?(): HostCapabilities;
-  /** Every user worksheet as a grid (sheets the host knows are Plan Monitor's own are marked ownedByPlanMonitor). */
+  /** Every worksheet as a grid (sheets the host knows are Plan Monitor's own are marked ownedByPlanMonitor, with their ownedKind). */
   readGrids(progress?: Progress): Promise<Grid[]>;
   /** Colour cells by RAG, replacing any colouring Plan Monitor applied before; values and the user's own formats are never changed. */
   applyColours(plan: ColourPlan, progress?: Progress): Promise<void>;

@@ -12,7 +12,10 @@
 // sheet Plan Monitor writes starts with it; see summary/names.ts). Otherwise the
 // sheet is the user's: it is read as data, and the summary is written as a new
 // sheet under a free name, the marker then pointing at that.
+import { cellText, isCellError, type Grid } from "./grid";
+import { OWNED_LAYOUTS, OWNED_SHEET_NAMES } from "./summary/layouts";
 import { OWNED_TITLES } from "./summary/names";
+import type { SheetCellValue } from "./writeback";
 
 export const MARKER_PREFIX = "PlanMonitor_";
 
@@ -61,4 +64,55 @@ export const ownedTitle = (kind: string): string | undefined =>
 export function provesOwned(kind: string, a1: unknown): boolean {
   const title = ownedTitle(kind);
   return title !== undefined && a1 === title;
+}
+
+/** How far down a summary's first table header may be (below the title, the as-at stamp and notes). */
+const LAYOUT_ROWS = 40;
+
+/**
+ * The kind of Plan Monitor sheet a sheet with no trusted marker still is by its
+ * layout, or null: its A1 holds Plan Monitor's title for the kind AND one of its
+ * first rows is the header row Plan Monitor writes there (summary/layouts.ts).
+ * Such a sheet lost its marker (copied to another workbook, names deleted): it is
+ * not read as a plan, and not trusted as ours either (never cleared, rewritten or
+ * coloured; a new summary goes to a new sheet). A user's plan that merely has a
+ * similar title in A1 has its own table, not ours, and is read as usual.
+ */
+export function lostMarkerKind(grid: Grid): string | null {
+  if (grid.ownedByPlanMonitor) return null;
+  const a1 = grid.rows[0]?.[0]?.value;
+  const kind = Object.keys(OWNED_TITLES).find((k) => provesOwned(k, a1));
+  if (kind === undefined) return null;
+  const header = OWNED_LAYOUTS[kind as keyof typeof OWNED_LAYOUTS];
+  for (let r = 1; r < Math.min(grid.rows.length, LAYOUT_ROWS); r++) {
+    const row = grid.rows[r];
+    if (row && header.every((word, c) => cellText(row[c]) === word)) return kind;
+  }
+  return null;
+}
+
+/** Why a sheet is left out of the check when it is one of Plan Monitor's summaries whose marker was lost; null otherwise. */
+export function lostMarkerReason(grid: Grid): string | null {
+  const kind = lostMarkerKind(grid);
+  if (kind === null) return null;
+  const sheet = OWNED_SHEET_NAMES[kind as keyof typeof OWNED_SHEET_NAMES];
+  return `looks like one of Plan Monitor's summary sheets (${sheet}) whose marker was lost; it is not read as a plan`;
+}
+
+/**
+ * The values of Plan Monitor's sheet of this kind among the grids a host read
+ * (the one its trusted marker names), as readOwnedSheet gives them: dates as
+ * serials, errors as their text, empty cells null; null when there is none. The
+ * scan takes the history from here, so it costs no request of its own.
+ */
+export function ownedGridValues(grids: readonly Grid[], kind: string): SheetCellValue[][] | null {
+  const grid = grids.find((g) => g.ownedByPlanMonitor && g.ownedKind === kind);
+  if (!grid) return null;
+  return Array.from(grid.rows, (row) =>
+    Array.from(row ?? [], (cell): SheetCellValue => {
+      const v = cell?.value;
+      if (v === undefined || v === null) return null;
+      return isCellError(v) ? v.error : v;
+    }),
+  );
 }

@@ -3,6 +3,7 @@
 // scan (read → analyse), colour (RAG fills), and build the summary sheets.
 import { analyseWorkbook } from "./analyse";
 import { colourPlanFor } from "./colour";
+import { ownedGridValues } from "./owned";
 import type { PlanHost, Progress, WriteSheetsResult } from "./host";
 import type { PlanReport } from "./report";
 import type { Settings } from "./settings";
@@ -16,14 +17,14 @@ export interface ScanOptions {
 
 /**
  * Read every sheet the host holds (its own summary sheets are skipped) and analyse
- * it. The history sheet is read too, so an action whose due date is later than in
- * the previous report gets its date-slipped finding (a damaged history gives none
+ * it. The history comes from the grids read (the host marks its own sheets with
+ * their kind), so an action whose due date is later than in the previous report
+ * gets its date-slipped finding at no extra cost (a damaged history gives none
  * here; the summary says so when it replaces it).
  */
 export async function scanWorkbook(host: PlanHost, options: ScanOptions, progress?: Progress): Promise<PlanReport> {
-  // The history first: a host's warnings describe its last read, and those of the grids are the ones to keep.
-  const { history } = historyFromSheet(await host.readOwnedSheet("history"), options.asAt);
   const grids = await host.readGrids(progress);
+  const { history } = historyFromSheet(ownedGridValues(grids, "history"), options.asAt);
   return withHistorySlips(analyseWorkbook(grids, { asAt: options.asAt, settings: options.settings }), history);
 }
 

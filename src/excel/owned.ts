@@ -24,9 +24,9 @@ export function markedSheets(names: readonly Excel.NamedItem[]): Map<string, str
   return out;
 }
 
-/** Whether a marked sheet is Plan Monitor's: some marker on it has its title in A1. */
-export function provenOwned(marked: ReadonlyMap<string, readonly string[]>, sheetName: string, a1: unknown): boolean {
-  return (marked.get(sheetName.toLowerCase()) ?? []).some((kind) => provesOwned(kind, a1));
+/** The kind of Plan Monitor sheet a marked sheet is proved to be (a marker on it whose title is in A1), or null when it is the user's. */
+export function provenKind(marked: ReadonlyMap<string, readonly string[]>, sheetName: string, a1: unknown): string | null {
+  return (marked.get(sheetName.toLowerCase()) ?? []).find((kind) => provesOwned(kind, a1)) ?? null;
 }
 
 /** What probeMarker queued: the kind's marker name and the cell it points at, to read after the sync (provedSheet). */

@@ -8,7 +8,7 @@ import { parseAddressList } from "./a1";
 import { OBJECT_REQUEST_BYTES, blocksFor, splitBlock, syncInBatches, toArea, type Area, type Block } from "./batching";
 import { ERROR_LITERAL, detectDate1904, gridCell, sampleDate, type DateSample } from "./grid-cells";
 import type { SizeOptions } from "./options";
-import { markedSheets, provenOwned } from "./owned";
+import { markedSheets, provenKind } from "./owned";
 
 /** Merged areas are read in chunks of at most this many cells, so no chunk can hold more than 512 of them. */
 const MERGE_CHUNK_CELLS = 512;
@@ -208,7 +208,8 @@ export async function readGrids(context: Excel.RequestContext, options: SizeOpti
   return grids.map((g, i) => {
     const grid: Grid = { ...g, rows: rows[i], tables: tablesBySheet.get(g.name) ?? [] };
     if (date1904) grid.date1904 = true;
-    if (provenOwned(marked, g.name, (samples[i].values as unknown[][])[0]?.[0])) grid.ownedByPlanMonitor = true;
+    const kind = provenKind(marked, g.name, (samples[i].values as unknown[][])[0]?.[0]);
+    if (kind !== null) Object.assign(grid, { ownedByPlanMonitor: true, ownedKind: kind });
     // Hidden sheets are read as any other; the pane names them (loaded with the list of sheets).
     const visibility = sheets.items[i].visibility;
     if (visibility === "Hidden") grid.visibility = "hidden";

@@ -75,8 +75,11 @@ export class XlsxHost implements PlanHost {
   }
 
   async readGrids(progress?: Progress): Promise<Grid[]> {
-    const owned = new Set([...ownedSheets(this.workbook).values()].map((ws) => ws.name));
-    const grids = gridsFromWorkbook(this.workbook).map((g) => (owned.has(g.name) ? { ...g, ownedByPlanMonitor: true } : g));
+    const kindOf = new Map([...ownedSheets(this.workbook)].map(([kind, ws]) => [ws.name, kind]));
+    const grids = gridsFromWorkbook(this.workbook).map((g) => {
+      const kind = kindOf.get(g.name);
+      return kind === undefined ? g : { ...g, ownedByPlanMonitor: true, ownedKind: kind };
+    });
     progress?.(grids.length, grids.length, "read");
     return grids;
   }

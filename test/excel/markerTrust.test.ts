@@ -5,7 +5,7 @@
 import { markerName } from "../../src/engine/owned";
 import { defaultSettings } from "../../src/engine/settings";
 import { OWNED_TITLES, SUMMARY_KINDS } from "../../src/engine/summary/names";
-import { buildSummaries, scanWorkbook } from "../../src/engine/workflow";
+import { buildSummaries, colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
 import { WorkbookModel } from "../../tools/excel-sim/model";
 import { exportSnapshot, simHost } from "../helpers/officeHost";
 
@@ -81,4 +81,33 @@ test("a marker of one kind on a sheet with another kind's title is not trusted",
   expect(result.written).toEqual([{ kind: "themes", name: "PM Summary – Themes" }]);
   expect(model.sheetByName("Notes")!.textAt(0, 0)).toBe(OWNED_TITLES.history);
   expect(model.nameByName(markerName("themes"))?.formula).toBe("='PM Summary – Themes'!$A$1");
+});
+
+test("with its markers lost, an old summary is not read as a plan, nor cleared, rewritten or coloured", async () => {
+  const model = hostileModel([]);
+  const { host } = simHost(model);
+  const settings = defaultSettings();
+  const asAt = "2020-06-15";
+  const first = await scanWorkbook(host, { asAt, settings });
+  await buildSummaries(host, first, settings);
+  const summaries = ["PM Summary – Themes", "PM Summary – Owners", "PM Exceptions", "PM History"];
+  expect(model.sheets.map((s) => s.name)).toEqual(["Plan", ...summaries]);
+  // The markers are lost (names deleted, or the sheets copied to another workbook).
+  model.names = model.names.filter((n) => !n.name.startsWith("PlanMonitor_"));
+  const before = exportSnapshot(model);
+
+  const grids = await host.readGrids();
+  expect(grids.filter((g) => g.ownedByPlanMonitor)).toEqual([]);
+  const again = await scanWorkbook(host, { asAt, settings });
+  expect(again.sheets.map((s) => [s.name, s.items.length])).toEqual(first.sheets.map((s) => [s.name, s.items.length]));
+  expect(again.skipped).toEqual(summaries.map((name) => ({ name, reason: `looks like one of Plan Monitor's summary sheets (${name}) whose marker was lost; it is not read as a plan` })));
+
+  await colourWorkbook(host, again);
+  const result = await buildSummaries(host, again, settings);
+  expect(result.written.map((w) => w.name)).toEqual(summaries.map((n) => `${n} (2)`));
+  expect(result.notices.join(" ")).toContain("PM Summary – Themes (2)");
+  // The old summaries exactly as they were (values and formats): never cleared, rewritten or coloured.
+  const oldSheets = (snapshot: unknown) => (snapshot as { sheets: { name: string }[] }).sheets.filter((s) => summaries.includes(s.name));
+  expect(oldSheets(before)).toHaveLength(summaries.length);
+  expect(oldSheets(exportSnapshot(model))).toEqual(oldSheets(before));
 });

@@ -5,7 +5,8 @@
 // equal what the .xlsx host writes for the same workbook.
 import ExcelJS from "exceljs";
 import { defaultSettings } from "../../src/engine/settings";
-import { EXCEPTION_SECTIONS } from "../../src/engine/summary";
+import { EXCEPTION_SECTIONS, parseHistory } from "../../src/engine/summary";
+import { ownedGridValues } from "../../src/engine/owned";
 import { PORTFOLIO_COLUMNS, PORTFOLIO_TOTAL } from "../../src/engine/summary/portfolio";
 import type { PlanHost } from "../../src/engine/host";
 import type { PlanReport } from "../../src/engine/report";
@@ -157,6 +158,25 @@ describe("slipped dates through the Office host", () => {
   test("one plan sheet: no portfolio", async () => {
     expect(await run.host.readOwnedSheet("portfolio")).toBeNull();
   });
+});
+
+describe("the scan takes the history from the grids it reads: the same as readOwnedSheet gives", () => {
+  test.each([
+    ["Office", async () => (await officeRuns([CARERS])).host],
+    ["xlsx", () => xlsxRuns([CARERS])],
+  ] as [string, () => Promise<PlanHost>][])("%s host", async (_name, runs) => {
+    const host = await runs();
+    const grids = await host.readGrids();
+    expect(grids.filter((g) => g.ownedByPlanMonitor).map((g) => g.ownedKind).sort()).toEqual(["exceptions", "history", "owners", "themes"]);
+    const fromGrids = ownedGridValues(grids, "history");
+    const fromSheet = await owned(host, "history");
+    // Value for value (dates as serials or ISO text, numbers as numbers), trailing empty cells aside.
+    expect(fromGrids?.map(trimEnd)).toEqual(fromSheet.map(trimEnd));
+    const reading = parseHistory(fromGrids);
+    expect(reading).toEqual(parseHistory(fromSheet));
+    expect(reading.ok && reading.history.snapshots.map((s) => s.asAt)).toEqual([MARCH, APRIL]);
+    expect(ownedGridValues(grids, "portfolio")).toBeNull();
+  }, 60_000);
 });
 
 describe("a workbook with two plan sheets gets the portfolio", () => {

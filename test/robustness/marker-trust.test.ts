@@ -86,3 +86,82 @@ test("a user's file holding only a marker name is not taken for a Plan Monitor o
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/was not written by Plan Monitor; pass --force/);
 });
+
+describe("a workbook whose markers were lost (every PlanMonitor_* name removed from a check --out output)", () => {
+  const lostReason = (sheet: string) => `looks like one of Plan Monitor's summary sheets (${sheet}) whose marker was lost; it is not read as a plan`;
+  const SUMMARIES = ["PM Summary – Themes", "PM Summary – Owners", "PM Exceptions", "PM Portfolio", "PM History"];
+  let original: ReturnType<typeof PlanReportSchema.parse>;
+  let stripped: string;
+  let second: { code: number; stdout: string; stderr: string };
+  let out: string;
+
+  beforeAll(async () => {
+    // Two plan sheets, so the output holds every kind of summary (the portfolio too).
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["Plan", "Plan B"]) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(HEADER);
+      for (const r of ACTIONS) ws.addRow(r);
+    }
+    const plan = path.join(dir, "lost-plan.xlsx");
+    fs.writeFileSync(plan, Buffer.from(await wb.xlsx.writeBuffer()));
+    const first = path.join(dir, "lost-first.xlsx");
+    const r = await run(plan, "--out", first);
+    expect(r.code).toBe(0);
+    original = PlanReportSchema.parse(JSON.parse(r.stdout));
+
+    const output = new ExcelJS.Workbook();
+    await output.xlsx.readFile(first);
+    expect(output.worksheets.map((w) => w.name)).toEqual(["Plan", "Plan B", ...SUMMARIES]);
+    expect(output.definedNames.model.filter((n) => n.name.startsWith("PlanMonitor_")).length).toBe(5);
+    output.definedNames.model = output.definedNames.model.filter((n) => !n.name.toLowerCase().startsWith("planmonitor_"));
+    stripped = path.join(dir, "lost-stripped.xlsx");
+    await output.xlsx.writeFile(stripped);
+    out = path.join(dir, "lost-again.xlsx");
+    second = await run(stripped, "--out", out, "--force");
+  }, 60_000);
+
+  test("the counts equal the original plan's: the old summaries are not read as plans", () => {
+    expect(second.code).toBe(0);
+    const again = PlanReportSchema.parse(JSON.parse(second.stdout));
+    expect(again.sheets.map((s) => [s.name, s.items.length])).toEqual(original.sheets.map((s) => [s.name, s.items.length]));
+    expect(again.sheets.map((s) => s.items.map((i) => [i.ref, i.rag]))).toEqual(original.sheets.map((s) => s.items.map((i) => [i.ref, i.rag])));
+  });
+
+  test("each old summary is skipped with the plain reason", () => {
+    const again = PlanReportSchema.parse(JSON.parse(second.stdout));
+    expect(again.skipped).toEqual(SUMMARIES.map((name) => ({ name, reason: lostReason(name) })));
+  });
+
+  test("the old summaries are not trusted as ours: left as they were, the new ones go to fresh sheets", async () => {
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.readFile(stripped);
+    const output = new ExcelJS.Workbook();
+    await output.xlsx.readFile(out);
+    for (const ws of input.worksheets) {
+      const kept = output.getWorksheet(ws.name)!;
+      expect(values(kept)).toEqual(values(ws));
+      // Never coloured: no rule added to any of the old sheets.
+      const rules = (w: ExcelJS.Worksheet) => (w as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings?.length ?? 0;
+      if (SUMMARIES.includes(ws.name)) expect(rules(kept)).toBe(rules(ws));
+    }
+    expect(output.worksheets.map((w) => w.name)).toEqual(["Plan", "Plan B", ...SUMMARIES, ...SUMMARIES.map((n) => `${n} (2)`)]);
+    expect([...ownedSheets(output)].map(([kind, ws]) => [kind, ws.name]).sort()).toEqual(
+      [["themes", 0], ["owners", 1], ["exceptions", 2], ["portfolio", 3], ["history", 4]].map(([k, i]) => [k, `${SUMMARIES[i as number]} (2)`]).sort(),
+    );
+    expect(second.stderr).toContain("PM Summary – Themes (2)");
+  });
+
+  test("a plan whose A1 merely has Plan Monitor's title, over a real plan table, is still read", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Exceptions plan");
+    ws.addRow(["Plan Monitor – Exceptions"]);
+    ws.addRow(HEADER);
+    for (const r of ACTIONS) ws.addRow(r);
+    const file = path.join(dir, "titled-plan.xlsx");
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const report = PlanReportSchema.parse(JSON.parse((await run(file)).stdout));
+    expect(report.sheets.map((s) => [s.name, s.items.length])).toEqual([["Exceptions plan", 3]]);
+    expect(report.skipped).toEqual([]);
+  });
+});

@@ -9,13 +9,14 @@ import type { SheetSpec } from "../writeback";
 import { escalationRule, NUMBER, printSpec, provenance, ragCell, shortDate, stamp, TEXT } from "./common";
 import { completedSince, escalations, greyItems, redAndAmber, type Escalation, type PlacedItem } from "./escalation";
 import { previousSnapshot, type History } from "./history";
+import { EXCEPTION_HEADERS } from "./layouts";
 import { SUMMARY_TITLES, SUMMARY_SHEET_NAMES } from "./names";
 import { SLIPPED, slippedItems } from "./slipped";
 import { cell, headerCell, type Row, SheetBuilder } from "./sheet-builder";
 
 /** Columns (0-based) of the exceptions table. */
 export const EXCEPTION_COLUMNS = { rag: 0, theme: 1, ref: 2, action: 3, owners: 4, due: 5, daysOverdue: 6, note: 7, link: 8 } as const;
-const HEADERS = ["RAG", "Theme", "Ref", "Action", "Owner(s)", "Due", "Days overdue", "Latest progress note / reason", "Go to"];
+const HEADERS = EXCEPTION_HEADERS;
 const COLUMN_WIDTHS = [8, 24, 6, 42, 18, 11, 9, 46, 18];
 
 /** How each section's title begins (the count follows in brackets). */

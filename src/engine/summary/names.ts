@@ -18,6 +18,9 @@ export const SUMMARY_TITLES: Readonly<Record<SummaryKind, string>> = {
   history: "Plan Monitor – History of reports",
 };
 
+/** The portfolio sheet's name when first written. */
+export const PORTFOLIO_SHEET_NAME = "PM Portfolio";
+
 /** A1 of the portfolio sheet that `plan-monitor summary` writes (one board workbook for several plans). */
 export const PORTFOLIO_TITLE = "Plan Monitor – Portfolio of plans";
 

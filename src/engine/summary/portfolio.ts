@@ -16,9 +16,8 @@ import { redAndAmber } from "./escalation";
 import { cell, headerCell, type Row, SheetBuilder } from "./sheet-builder";
 import { slippedByTheme, slippedCount, SLIPPED_NOTE } from "./slipped";
 
-export const PORTFOLIO_SHEET_NAME = "PM Portfolio";
-export { PORTFOLIO_TITLE } from "./names";
-import { PORTFOLIO_TITLE } from "./names";
+export { PORTFOLIO_SHEET_NAME, PORTFOLIO_TITLE } from "./names";
+import { PORTFOLIO_SHEET_NAME, PORTFOLIO_TITLE } from "./names";
 
 export interface PortfolioPlan {
   /** How the plan is named on the sheet: its file name, or its sheet's name when plans are sheets. */
