@@ -3,6 +3,7 @@
 // finding, what RAG an item has, which column plays which role: all of that
 // comes from the report). Buttons and headings are worded where they are drawn.
 import { allItems } from "../engine/counts";
+import { FINDING_HEADINGS } from "../engine/findings";
 import type { WriteSheetsResult } from "../engine/host";
 import type { Finding, FindingCode, PlanReport, Rag, Role } from "../engine/report";
 import type { SheetOverride } from "../engine/settings";
@@ -26,20 +27,8 @@ export const ROLE_WORDS: Readonly<Record<Role, string>> = {
   source: "Source",
 };
 
-/** A heading for each kind of finding ("No owner (4)"). */
-export const FINDING_WORDS: Readonly<Record<FindingCode, string>> = {
-  "no-owner": "No owner",
-  "no-due": "No due date",
-  "unreadable-due": "Due date cannot be read",
-  "several-dates": "Several dates in one cell",
-  "month-no-year": "Month without a year",
-  "rag-mismatch": "Status disagrees with RAG",
-  "overdue-no-progress": "Overdue with no progress note",
-  "html-in-text": "Web page tags in text",
-  "repeated-header": "Header row repeated",
-  "error-value": "Error in a cell",
-  "date-slipped": "Date slipped",
-};
+/** A heading for each kind of finding ("No owner (4)"): each finding's module words its own. */
+export const FINDING_WORDS: Readonly<Record<FindingCode, string>> = FINDING_HEADINGS;
 
 /** How much a kind of finding matters, said after its heading for screen readers. */
 export const SEVERITY_WORDS: Readonly<Record<Finding["severity"], string>> = { error: "to fix", warning: "to check", info: "for information" };

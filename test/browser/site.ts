@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
 import { chromiumPath } from "../helpers/requires";
+import { tempDir } from "../helpers/tempDir";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const OUTPUT = path.join(ROOT, "test-output");
@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A fresh directory for one run's build (runs at the same time never share one). */
-export const newSiteDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-demo-"));
+export const newSiteDir = (): string => tempDir("demo");
 
 /** Build the demo page (production) into outDir; rejects with webpack's errors. */
 export async function buildDemo(outDir: string): Promise<void> {

@@ -1,12 +1,12 @@
 // The command line, in process: arguments, exit codes, messages, --json, --out.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { main, SAMPLE_WORKBOOK } from "../../src/cli/main";
 import { PlanReportSchema } from "../../src/engine/report";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
 import { corpusEntries } from "../helpers/corpus";
+import { tempDir } from "../helpers/tempDir";
 
 async function run(...argv: string[]) {
   let stdout = "";
@@ -16,7 +16,7 @@ async function run(...argv: string[]) {
 }
 
 const scr = corpusEntries().find((e) => e.name === "scr-action-plan")!;
-const tmp = mkdtempSync(path.join(os.tmpdir(), "plan-monitor-cli-"));
+const tmp = tempDir("cli");
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 test("--help prints the usage and exits 0", async () => {

@@ -2,15 +2,15 @@
 // plan, the plan's due date moved later in that output, `check --out` again a
 // month on, reading the first run's PM History; then `summary` over two plans.
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { EXCEPTION_SECTIONS } from "../../src/engine/summary";
 import { PORTFOLIO_COLUMNS } from "../../src/engine/summary/portfolio";
 import { findRow, findRowStarting, load, ownedSheet, valueAt } from "../xlsx/summary-helpers";
+import { tempDir } from "../helpers/tempDir";
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), "plan-monitor-slipped-"));
+const tmp = tempDir("slipped");
 const MARCH = "2026-03-01";
 const APRIL = "2026-04-01";
 const MOVED = "Due date moved from 31 March 2026 to 30 June 2026 since the report of 1 March 2026.";

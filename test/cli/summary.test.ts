@@ -6,8 +6,7 @@ import type ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { PYTHON, testWithOpenpyxl } from "../helpers/requires";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { defaultSettings } from "../../src/engine/settings";
@@ -16,11 +15,12 @@ import { textKey } from "../../src/engine/text";
 import { writeCopy } from "../../src/xlsx/host";
 import { CORPUS } from "../helpers/corpus";
 import { findRow, findRowStarting, load, ownedSheet, valueAt } from "../xlsx/summary-helpers";
+import { tempDir } from "../helpers/tempDir";
 
 const AS_AT = "2016-11-30";
 const NAMES = ["scr-action-plan", "peer-challenge-action-plan", "cqc-monitoring-form"];
 const FILES = NAMES.map((n) => path.join(CORPUS, `${n}.xlsx`));
-const tmp = mkdtempSync(path.join(os.tmpdir(), "plan-monitor-summary-"));
+const tmp = tempDir("summary");
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 async function run(...argv: string[]) {

@@ -3,8 +3,7 @@
 // input file left exactly as it was. Fixtures are made by
 // test/helpers/fixtures.ts into a temporary folder.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/engine/analyse";
@@ -12,9 +11,10 @@ import { PlanReportSchema, type PlanReport } from "../../src/engine/report";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
 import { FRENCH_SETTINGS, writeFixtures } from "../helpers/fixtures";
 import { bigPlanFile, bigPlanRow } from "../helpers/largePlan";
+import { tempDir } from "../helpers/tempDir";
 
 const AS_AT = "2020-06-15";
-const dir = mkdtempSync(path.join(os.tmpdir(), "plan-monitor-bad-inputs-"));
+const dir = tempDir("bad-inputs");
 let files: Record<string, string>;
 
 beforeAll(async () => {

@@ -3,7 +3,6 @@
 // exceljs unpacks them, and a workbook whose directory lies about its sizes.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { formatReport } from "../../src/cli/format";
@@ -13,8 +12,9 @@ import { readWorkbookBuffer, refuseZipBomb, WorkbookReadError } from "../../src/
 import { zipEntries } from "../../src/xlsx/zip";
 import { handWrittenXlsx } from "../helpers/fixtures";
 import { grid } from "../helpers/grid";
+import { tempDir } from "../helpers/tempDir";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-big-"));
+const dir = tempDir("big");
 const sha = (f: string): string => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 
 /** A zip of deflated entries; `declared` overrides the uncompressed size its directory states. */

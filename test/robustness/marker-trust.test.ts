@@ -6,15 +6,15 @@
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { isPlanMonitorOutput } from "../../src/cli/out";
 import { PlanReportSchema } from "../../src/engine/report";
 import { ownedSheets } from "../../src/xlsx/write-owned";
 import { ACTIONS, HEADER } from "../helpers/fixtures";
+import { tempDir } from "../helpers/tempDir";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-markers-"));
+const dir = tempDir("markers");
 const sha = (f: string): string => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 
 async function hostileMarkers(kinds: string[], target = "Plan", cell = "$A$1"): Promise<string> {

@@ -6,12 +6,12 @@ import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { isPlanMonitorOutput } from "../../src/cli/out";
 import { ACTIONS, HEADER } from "../helpers/fixtures";
 import { testUnlessRoot } from "../helpers/requires";
+import { tempDir } from "../helpers/tempDir";
 
 const AS_AT = "2020-06-15";
 let dir: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   plan = await planBytes();
 });
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-out-"));
+  dir = tempDir("out");
 });
 afterEach(() => {
   jest.restoreAllMocks();

@@ -6,20 +6,20 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { mergeValidationCells } from "../../src/xlsx/exceljs-fixes";
 import { PYTHON, testWithOpenpyxl } from "../helpers/requires";
 import { CT_MACRO_WORKBOOK, CUSTOM_XML, FILTER_COLUMN, STRUCTURE_PROTECTION, TASK_PANES_XML, VBA_BYTES, workbookWith, type Extra } from "./package-fixtures";
+import { tempDir } from "../helpers/tempDir";
 
 const AS_AT = "2020-06-15";
 const READER = path.join(__dirname, "../helpers/openpyxl-values.py");
 const CT_XLSX_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-parts-"));
+  dir = tempDir("parts");
 });
 
 const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");

@@ -5,17 +5,17 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { escapeOoxmlText } from "../../src/xlsx/exceljs-fixes";
 import { readZipEntry, zipEntries } from "../../src/xlsx/zip";
 import { HOSTILE_NUMBERS, HOSTILE_TEXTS, hostileValues } from "./hostile-values";
 import { describeWithOpenpyxl, PYTHON } from "../helpers/requires";
+import { tempDir } from "../helpers/tempDir";
 
 const READER = path.join(__dirname, "../helpers/openpyxl-values.py");
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-round-trip-"));
+const dir = tempDir("round-trip");
 const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const openpyxlValues = (file: string): Record<string, unknown> => JSON.parse(execFileSync(PYTHON, [READER, file, "Plan"], { encoding: "utf8" }));
 

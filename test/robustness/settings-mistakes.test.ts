@@ -4,13 +4,13 @@
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { nearestWord, parseSettings } from "../../src/engine/settings";
 import { ACTIONS, HEADER } from "../helpers/fixtures";
+import { tempDir } from "../helpers/tempDir";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-settings-"));
+const dir = tempDir("settings");
 const file = path.join(dir, "plan.xlsx");
 const sha = (f: string): string => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 

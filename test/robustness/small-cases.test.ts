@@ -8,15 +8,15 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { main, MAX_FILE_BYTES } from "../../src/cli/main";
 import type { PlanReport } from "../../src/engine/report";
 import { cutText, excerpt } from "../../src/engine/text";
 import { handWrittenXlsx } from "../helpers/fixtures";
+import { tempDir } from "../helpers/tempDir";
 
 const AS_AT = "2020-06-15";
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-small-"));
+const dir = tempDir("small");
 const sha = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const HEADER = ["Action", "Owner", "Due", "RAG"];
 

@@ -5,12 +5,12 @@
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { formatReport, terminalSafe } from "../../src/cli/format";
 import { PlanReportSchema } from "../../src/engine/report";
 import { installExceljsFixes } from "../../src/xlsx/exceljs-fixes";
+import { tempDir } from "../helpers/tempDir";
 
 const OSC52 = "\x1b]52;c;ZWNobyBwd25lZA==\x07";
 const OSC8 = "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\";
@@ -18,7 +18,7 @@ const CLEAR = "\x1b[2J\x1b[H";
 const C1 = "\u009b31m";
 const BIDI = "\u202eevil\u202c";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-monitor-escapes-"));
+const dir = tempDir("escapes");
 const file = path.join(dir, "escapes.xlsx");
 const sha = (f: string): string => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 

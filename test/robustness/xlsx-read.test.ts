@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/engine/analyse";
 import { gridsFromWorkbook, readWorkbookBuffer, WorkbookReadError } from "../../src/xlsx/read";
 import { handWrittenXlsx, mergedPlan } from "../helpers/fixtures";
+import { tempDir } from "../helpers/tempDir";
 
 test("a plan with 4,000 merged areas reads as exceljs alone reads it, and in linear time", async () => {
   const data = await mergedPlan(4000);
@@ -53,10 +54,9 @@ test("merged areas that only touch, a one-cell merge and a merge across a whole 
 });
 
 test("a hand-written minimal workbook is read by the command line", async () => {
-  const { mkdtempSync, writeFileSync } = await import("node:fs");
-  const { default: os } = await import("node:os");
+  const { writeFileSync } = await import("node:fs");
   const { default: path } = await import("node:path");
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "plan-monitor-xlsx-")), "minimal.xlsx");
+  const file = path.join(tempDir("xlsx"), "minimal.xlsx");
   writeFileSync(file, handWrittenXlsx());
   let out = "";
   let err = "";

@@ -14,6 +14,7 @@ export const revisedMessage = (target: string, revised: string): string =>
 export const dateSlipped: ItemFinding = {
   code: "date-slipped",
   severity: "warning",
+  heading: "Date slipped",
   role: () => "revised",
   check: (item) => item.dueRole === "revised" && item.due !== null && item.target !== null && item.target < item.due,
   message: (item) => revisedMessage(item.target!, item.due!),

@@ -34,10 +34,16 @@ export interface ItemFacts {
   columns: Partial<Record<Role, number>>;
 }
 
-/** A finding about an item as a whole, pointing at one of its roles' cells. */
-export interface ItemFinding {
+/** What every kind of finding has: its code, how much it matters and the heading the task pane groups it under. */
+export interface FindingKind {
   readonly code: FindingCode;
   readonly severity: Severity;
+  /** A short heading for findings of this kind ("No owner"), shown with their count. */
+  readonly heading: string;
+}
+
+/** A finding about an item as a whole, pointing at one of its roles' cells. */
+export interface ItemFinding extends FindingKind {
   /** The role whose cell the finding points at. */
   role(item: ItemFacts): Role;
   check(item: ItemFacts): boolean;
@@ -45,21 +51,17 @@ export interface ItemFinding {
 }
 
 /** A finding about one cell of an item (its own cells, not inherited ones). */
-export interface CellFinding {
-  readonly code: FindingCode;
-  readonly severity: Severity;
+export interface CellFinding extends FindingKind {
   check(cell: Cell): boolean;
   message(cell: Cell): string;
 }
 
 /** A finding about a row of the sheet rather than an item. */
-export interface RowFinding {
-  readonly code: FindingCode;
-  readonly severity: Severity;
+export interface RowFinding extends FindingKind {
   message(at: At): string;
 }
 
-export const findingAt = (def: { code: FindingCode; severity: Severity }, at: At, message: string): Finding => ({
+export const findingAt = (def: FindingKind, at: At, message: string): Finding => ({
   code: def.code,
   column: at.column,
   row: at.row,

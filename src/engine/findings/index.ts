@@ -1,7 +1,7 @@
 // The findings registry: what a commissioning officer should look at, in plain words.
 // One module per finding; adding one is its module, a line here and its test.
 import type { Cell } from "../grid";
-import type { Finding, Role } from "../report";
+import type { Finding, FindingCode, Role } from "../report";
 import { dateSlipped } from "./date-slipped";
 import { errorValue } from "./error-value";
 import { type At, type CellFinding, findingAt, type ItemFacts, type ItemFinding, type RowFinding } from "./finding";
@@ -15,7 +15,7 @@ import { repeatedHeader } from "./repeated-header";
 import { severalDates } from "./several-dates";
 import { unreadableDue } from "./unreadable-due";
 
-export type { At, CellFinding, ItemFacts, ItemFinding, RowFinding, Severity } from "./finding";
+export type { At, CellFinding, FindingKind, ItemFacts, ItemFinding, RowFinding, Severity } from "./finding";
 
 /** Checks on an item, in the order its findings are listed. */
 export const ITEM_FINDINGS: readonly ItemFinding[] = [noOwner, noDue, unreadableDue, monthNoYear, severalDates, dateSlipped, ragMismatch, overdueNoProgress];
@@ -26,6 +26,9 @@ export const ROW_FINDINGS = { repeatedHeader } as const satisfies Record<string,
 
 /** Every finding the engine can report. */
 export const FINDINGS: readonly (ItemFinding | CellFinding | RowFinding)[] = [...ITEM_FINDINGS, ...CELL_FINDINGS, ...Object.values(ROW_FINDINGS)];
+
+/** The task pane's heading for each code, from the finding's own module (the registry's test checks every code has one). */
+export const FINDING_HEADINGS = Object.fromEntries(FINDINGS.map((f) => [f.code, f.heading])) as Readonly<Record<FindingCode, string>>;
 
 /** The findings of one item. `at(role)` is where a finding about a role's cell points. */
 export function itemFindings(item: ItemFacts, at: (role: Role) => At, into: Finding[]): void {

@@ -4,6 +4,7 @@ import { quotedDue } from "./quote";
 export const monthNoYear: ItemFinding = {
   code: "month-no-year",
   severity: "error",
+  heading: "Month without a year",
   role: (item) => item.dueRole,
   check: (item) => !item.complete && item.reading.kind === "month-no-year",
   message: (item) =>

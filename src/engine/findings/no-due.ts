@@ -4,6 +4,7 @@ import { quotedDue } from "./quote";
 export const noDue: ItemFinding = {
   code: "no-due",
   severity: "error",
+  heading: "No due date",
   role: (item) => item.dueRole,
   check: (item) => !item.complete && (item.reading.kind === "blank" || item.reading.kind === "no-date"),
   message: (item) =>

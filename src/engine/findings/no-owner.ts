@@ -3,6 +3,7 @@ import type { ItemFinding } from "./finding";
 export const noOwner: ItemFinding = {
   code: "no-owner",
   severity: "error",
+  heading: "No owner",
   role: () => "owner",
   check: (item) => item.owners.length === 0,
   message: (item) =>

@@ -10,6 +10,7 @@ const ragWord = (rag: Rag): string => (rag === "blue" ? `${RAG_NAME.blue} (compl
 export const ragMismatch: ItemFinding = {
   code: "rag-mismatch",
   severity: "warning",
+  heading: "Status disagrees with RAG",
   role: () => "status",
   check: ({ reported, rag }) => reported !== null && reported !== rag && !(reported === "green" && rag === "grey"),
   message: ({ status, reported, rag, asAt, due, late }) =>

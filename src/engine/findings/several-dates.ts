@@ -5,6 +5,7 @@ import { quotedDue } from "./quote";
 export const severalDates: ItemFinding = {
   code: "several-dates",
   severity: "info",
+  heading: "Several dates in one cell",
   role: (item) => item.dueRole,
   check: (item) => !item.complete && item.reading.kind === "date" && item.reading.several,
   message: (item) =>

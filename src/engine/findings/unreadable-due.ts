@@ -4,6 +4,7 @@ import { quotedDue } from "./quote";
 export const unreadableDue: ItemFinding = {
   code: "unreadable-due",
   severity: "error",
+  heading: "Due date cannot be read",
   role: (item) => item.dueRole,
   check: (item) => !item.complete && item.reading.kind === "unreadable",
   message: (item) =>

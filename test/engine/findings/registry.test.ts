@@ -1,6 +1,6 @@
 // The findings registry: every code the report can carry has exactly one module,
 // and an item's findings come in the registry's order.
-import { CELL_FINDINGS, cellHasFinding, FINDINGS, ITEM_FINDINGS } from "../../../src/engine/findings";
+import { CELL_FINDINGS, cellHasFinding, FINDING_HEADINGS, FINDINGS, ITEM_FINDINGS } from "../../../src/engine/findings";
 import type { Cell } from "../../../src/engine/grid";
 import { FINDING_CODES } from "../../../src/engine/report";
 import { facts, findingsOf } from "./facts";
@@ -10,6 +10,13 @@ describe("findings registry", () => {
     const codes = FINDINGS.map((f) => f.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect([...codes].sort()).toEqual([...FINDING_CODES].sort());
+  });
+
+  test("every finding words its own heading for the task pane, each one different", () => {
+    const headings = FINDINGS.map((f) => f.heading);
+    for (const h of headings) expect(h).toMatch(/^[A-Z][a-z].{3,40}$/);
+    expect(new Set(headings).size).toBe(headings.length);
+    expect(Object.keys(FINDING_HEADINGS).sort()).toEqual([...FINDING_CODES].sort());
   });
 
   test("an item with an owner, a date, progress and a status matching its RAG has nothing to say", () => {
