@@ -4,7 +4,6 @@ import path from "node:path";
 import { PlanReportSchema, type PlanReport } from "../engine/report";
 import { parseSettings, type Settings } from "../engine/settings";
 import { scanWorkbook } from "../engine/workflow";
-import ExcelJS from "exceljs";
 import { planNames, portfolioSheet, type PortfolioPlan } from "../engine/summary/portfolio";
 import { writeCopy, XlsxHost } from "../xlsx/host";
 import { WorkbookReadError } from "../xlsx/read";
@@ -88,7 +87,7 @@ async function summary(options: CheckOptions & { out: string }, io: Io): Promise
     io.stderr(`plan-monitor: ${options.out} not written\n`);
     return status;
   }
-  const host = new XlsxHost(new ExcelJS.Workbook());
+  const host = XlsxHost.empty();
   await host.writeSheets([portfolioSheet(plans, options.asAt, settings)]);
   await writeOutAtomically(options.out, await host.toBuffer({ macroEnabled: MACRO_EXTENSION.test(options.out) }));
   const actions = plans.reduce((n, p) => n + p.report.sheets.reduce((m, s) => m + s.items.length, 0), 0);

@@ -6,6 +6,7 @@
 // types. Series refer to the sheet's own cells (c:strRef / c:numRef) and carry
 // the table's figures as their cached values, so a reader that does not
 // recalculate (or never opens the cells) shows the same numbers as the table.
+import { escapeChartText } from "./xml";
 import JSZip from "jszip";
 import { cellAddress } from "../engine/grid";
 import { relsPathOf, sheetParts } from "./opc";
@@ -30,10 +31,6 @@ const CHART_COLUMNS = 8;
 const MIN_CHART_ROWS = 16;
 const MAX_CHART_ROWS = 60;
 
-// XML 1.0 forbids these control characters: they are dropped from chart titles and labels.
-export const xmlEscape = (s: string): string =>
-  // eslint-disable-next-line no-control-regex
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 
 /** A sheet name as a formula writes it: always quoted, apostrophes doubled ('O''Brien''s plan'). */
 export const quoteSheet = quotedSheet;
@@ -100,13 +97,13 @@ const hex = (colour: string): string => colour.replace(/^#/, "").toUpperCase();
 const solid = (colour: string): string => `<a:solidFill><a:srgbClr val="${hex(colour)}"/></a:solidFill>`;
 
 function strRef(f: string, values: readonly string[]): string {
-  const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(v)}</c:v></c:pt>`).join("");
-  return `<c:strRef><c:f>${xmlEscape(f)}</c:f><c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache></c:strRef>`;
+  const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeChartText(v)}</c:v></c:pt>`).join("");
+  return `<c:strRef><c:f>${escapeChartText(f)}</c:f><c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache></c:strRef>`;
 }
 
 function numRef(f: string, values: readonly number[]): string {
   const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("");
-  return `<c:numRef><c:f>${xmlEscape(f)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`;
+  return `<c:numRef><c:f>${escapeChartText(f)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`;
 }
 
 function series(data: ChartData, s: ChartSeries, i: number): string {
@@ -145,7 +142,7 @@ function axes(kind: ChartSpec["kind"]): string {
 export function chartXml(data: ChartData): string {
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${xmlEscape(data.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+    `<a:r><a:rPr lang="en-GB" sz="1200" b="1"/><a:t>${escapeChartText(data.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const sers = data.series.map((s, i) => series(data, s, i)).join("");
   const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
   const plot =
@@ -191,7 +188,7 @@ export function drawingXml(placed: readonly PlacedChart[]): string {
     const descr = `Chart: ${p.data.title}. Data in ${p.data.categoriesRef} and the columns beside it.`;
     return (
       `<xdr:twoCellAnchor editAs="oneCell">${cell("from", p.from)}${cell("to", p.to)}` +
-      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}" descr="${xmlEscape(descr)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}" descr="${escapeChartText(descr)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
       `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
       `<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
       `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -202,7 +199,7 @@ export function drawingXml(placed: readonly PlacedChart[]): string {
 
 const relsXml = (rels: readonly { id: string; type: string; target: string }[]): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">` +
-  rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlEscape(r.target)}"/>`).join("") +
+  rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeChartText(r.target)}"/>`).join("") +
   `</Relationships>`;
 
 /** CT_Worksheet elements that come after <drawing>: it goes before the first of them. */

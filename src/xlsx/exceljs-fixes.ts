@@ -33,16 +33,9 @@
 //    range key as it is), and single cells are merged correctly: in row order,
 //    never into a cell already taken.
 import ExcelJS from "exceljs";
+import { escapeOoxmlText } from "./xml";
 
-// Characters written as _xHHHH_: C0 controls but tab and line feed, CR, DEL, and
-// U+FFFE/U+FFFF (not XML characters). An existing _xHHHH_ gets its "_" escaped.
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[\x00-\x08\x0B-\x1F\x7F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
-
-/** Text as OOXML stores it: forbidden characters and literal _xHHHH_ escaped. */
-export function escapeOoxmlText(text: string): string {
-  return text.replace(NEEDS_ESCAPE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-}
+export { escapeOoxmlText } from "./xml";
 
 interface CellModel {
   type?: number;

@@ -4,6 +4,7 @@
 // wrote (charts.ts, package-parts.ts). Only the few XML shapes Excel writes are
 // handled, with regular expressions: the parts are never re-serialised.
 import type JSZip from "jszip";
+import { escapeXmlAttr } from "./xml";
 
 export const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -18,7 +19,7 @@ export const unescapeXml = (s: string): string =>
     .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
     .replace(/&amp;/g, "&");
 
-const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeAttr = escapeXmlAttr;
 
 /** An attribute of one start tag, unescaped. */
 export const attr = (tag: string, name: string): string | undefined => {
