@@ -33,7 +33,9 @@ const { values, positionals } = parseArgs({
 const dist = path.join(root, "dist");
 if (!existsSync(path.join(dist, "xlsx/host.js"))) fail("dist/ is missing: run `npm run build:cli` first.");
 const { XlsxHost } = require(path.join(dist, "xlsx/host.js"));
-const { ownedSheets } = require(path.join(dist, "xlsx/write-owned.js"));
+const { WorkbookPart } = require(path.join(dist, "xlsx/workbook-part.js"));
+const { markerKind, markedSheet } = require(path.join(dist, "engine/owned.js"));
+const JSZip = require("jszip");
 const { buildSummaries, colourWorkbook, scanWorkbook } = require(path.join(dist, "engine/workflow.js"));
 const { defaultSettings } = require(path.join(dist, "engine/settings.js"));
 
@@ -49,26 +51,35 @@ mkdirSync(outDir, { recursive: true });
 mkdirSync(imageDir, { recursive: true });
 
 const settings = defaultSettings();
-const host = await XlsxHost.fromBuffer(readFileSync(input));
+// Two reports, the copy of the first opened again for the second, as a user would run them.
+let bytes = readFileSync(input);
 for (const date of [previous, asAt]) {
+  const host = await XlsxHost.fromBuffer(bytes);
   const report = await scanWorkbook(host, { asAt: date, settings });
   await colourWorkbook(host, report);
   const { notices } = await buildSummaries(host, report, settings);
   for (const n of notices) console.log(`notice: ${n}`);
+  bytes = await host.toBuffer();
 }
 const base = path.basename(input, ".xlsx");
 const copy = path.join(outDir, `${base}-summary.xlsx`);
-writeFileSync(copy, await host.toBuffer());
+writeFileSync(copy, bytes);
 console.log(`wrote ${path.relative(root, copy)} (reports as at ${previous} and ${asAt})`);
 
-// Print only the summary sheets: hide the others in a print copy, themes first and active.
-const owned = ownedSheets(host.workbook);
-const summaryNames = ["themes", "owners", "exceptions"].map((k) => owned.get(k)?.name).filter(Boolean);
-for (const ws of host.workbook.worksheets) ws.state = summaryNames.includes(ws.name) ? "visible" : "hidden";
-const themesIndex = host.workbook.worksheets.findIndex((ws) => ws.name === summaryNames[0]);
-host.workbook.views = [{ activeTab: themesIndex, firstSheet: themesIndex, visibility: "visible" }];
+// Print only the summary sheets: hide the others in a print copy (in its workbook part), themes first and active.
+const zip = await JSZip.loadAsync(bytes);
+const workbook = new WorkbookPart(await zip.file("xl/workbook.xml").async("string"));
+const xml = await zip.file("xl/workbook.xml").async("string");
+const owned = new Map([...xml.matchAll(/<definedName\b[^>]*name="([^"]*)"[^>]*>([^<]*)</g)].map((m) => [markerKind(m[1]), markedSheet(m[2].replace(/&apos;/g, "'"))]));
+const summaryNames = ["themes", "owners", "exceptions"].map((k) => owned.get(k)).filter(Boolean);
+const sheets = workbook.sheets();
+for (const sheet of sheets) workbook.setHidden(sheet.name, !summaryNames.includes(sheet.name));
+const themesIndex = sheets.findIndex((sheet) => sheet.name === summaryNames[0]);
+const view = `<workbookView activeTab="${themesIndex}" firstSheet="${themesIndex}"/>`;
+const edited = workbook.toXml();
+zip.file("xl/workbook.xml", /<bookViews\b/.test(edited) ? edited.replace(/<bookViews\b[\s\S]*?<\/bookViews>/, `<bookViews>${view}</bookViews>`) : edited.replace(/<sheets\b/, `<bookViews>${view}</bookViews><sheets`));
 const printCopy = path.join(outDir, `${base}-summary-print.xlsx`);
-writeFileSync(printCopy, await host.toBuffer());
+writeFileSync(printCopy, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 
 const pdf = toPdf(printCopy, outDir);
 const png = path.join(imageDir, "summary-themes");

@@ -178,14 +178,16 @@ describe("colouring when Excel has given the rules new ids (e.g. after reopening
 
 describe("colouring done by the .xlsx host (command line)", () => {
   test("the add-in recognises it: re-colouring replaces it, clearing removes it", async () => {
-    const { applyColours: xlsxApply, COLOUR_MARKER } = await import("../../src/xlsx/write-colours");
+    const { COLOUR_MARKER } = await import("../../src/engine/writeback");
+    const { colouredByCli } = await import("../xlsx/summary-helpers");
     const { XLSX_COLOUR_MARKER } = await import("../../src/excel/host");
     const { workbookModelFromExcelJs } = await import("../../tools/excel-sim/xlsx");
     expect(XLSX_COLOUR_MARKER).toBe(COLOUR_MARKER);
-    const { workbook } = await loadCorpus("scr-action-plan.xlsx");
-    const original = exportSnapshot(workbookModelFromExcelJs(workbook));
-    const plan = planFor(gridsFromWorkbook(workbook));
-    xlsxApply(workbook, plan);
+    const { workbook: plain } = await loadCorpus("scr-action-plan.xlsx");
+    // The workbook as the command line copies it with no colouring (exceljs's own save aside).
+    const original = exportSnapshot(workbookModelFromExcelJs(await colouredByCli(plain, { sheets: [] })));
+    const plan = planFor(gridsFromWorkbook(plain));
+    const workbook = await colouredByCli(plain, plan);
     const model = workbookModelFromExcelJs(workbook);
     const cliRules = model.sheets[0].conditionalFormats.length;
     expect(cliRules).toBeGreaterThan(0);
@@ -194,8 +196,7 @@ describe("colouring done by the .xlsx host (command line)", () => {
     expect(model.sheets[0].conditionalFormats.every((cf) => cf.formula === "=TRUE")).toBe(true);
     await host.clearColours();
     expect(model.sheets[0].conditionalFormats).toEqual([]);
-    xlsxApply(workbook, plan);
-    const again = workbookModelFromExcelJs(workbook);
+    const again = workbookModelFromExcelJs(await colouredByCli(plain, plan));
     await simHost(again).host.clearColours();
     expect(exportSnapshot(again)).toEqual(original);
   });

@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import type { ColourPlan } from "../../src/engine/writeback";
 import { gridsFromWorkbook } from "../../src/xlsx/read";
-import { applyColours as cliApply, clearColours as cliClear, COLOUR_MARKER } from "../../src/xlsx/write-colours";
+import { COLOUR_MARKER } from "../../src/engine/writeback";
+import { clearedByCli, colouredByCli } from "../xlsx/summary-helpers";
 import { workbookModelFromExcelJs, workbookModelToExcelJs } from "../../tools/excel-sim/xlsx";
 import { exportSnapshot, loadCorpus, simHost } from "../helpers/officeHost";
 
@@ -51,11 +52,11 @@ const USER_RULES = [
 ];
 
 test("coloured by the command line, cleared by the add-in", async () => {
-  const wb = await userWorkbook();
-  const untouched = exportSnapshot(workbookModelFromExcelJs(wb));
-  expect(rulesOf(wb.getWorksheet(SHEET)!)).toEqual(USER_RULES);
+  const users = await userWorkbook();
+  const untouched = exportSnapshot(workbookModelFromExcelJs(users));
+  expect(rulesOf(users.getWorksheet(SHEET)!)).toEqual(USER_RULES);
 
-  cliApply(wb, planFor(wb));
+  const wb = await colouredByCli(users, planFor(users));
   const coloured = rulesOf(wb.getWorksheet(SHEET)!);
   const ours = coloured.filter((r) => r.formulae.some((f) => f.includes(COLOUR_MARKER)));
   expect(ours.length).toBe(3);
@@ -81,10 +82,10 @@ test("coloured by the add-in, cleared by the command line", async () => {
   expect(sheet.conditionalFormats.slice(0, 3).every((cf) => cf.formula === "=TRUE" && cf.stopIfTrue)).toBe(true);
 
   // Saved by Excel, opened by the command line.
-  const saved = new ExcelJS.Workbook();
-  await saved.xlsx.load(await workbookModelToExcelJs(model).xlsx.writeBuffer());
-  expect(rulesOf(saved.getWorksheet(SHEET)!).map((r) => r.priority)).toEqual([1, 2, 3, 4, 5]);
-  cliClear(saved);
+  const opened = new ExcelJS.Workbook();
+  await opened.xlsx.load(await workbookModelToExcelJs(model).xlsx.writeBuffer());
+  expect(rulesOf(opened.getWorksheet(SHEET)!).map((r) => r.priority)).toEqual([1, 2, 3, 4, 5]);
+  const saved = await clearedByCli(opened);
   expect(rulesOf(saved.getWorksheet(SHEET)!)).toEqual(USER_RULES);
   expect(exportSnapshot(workbookModelFromExcelJs(saved))).toEqual(untouched);
 });

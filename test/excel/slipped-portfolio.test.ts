@@ -16,6 +16,7 @@ import { XlsxHost } from "../../src/xlsx/host";
 import { workbookModelFromExcelJs } from "../../tools/excel-sim/xlsx";
 import type { WorkbookModel } from "../../tools/excel-sim/model";
 import { simHost } from "../helpers/officeHost";
+import { hostOf } from "../xlsx/summary-helpers";
 
 const MARCH = "2026-03-01";
 const APRIL = "2026-04-01";
@@ -89,9 +90,9 @@ async function officeRuns(sheets: PlanSheet[]): Promise<{ model: WorkbookModel; 
   return { model, host, april: await report(host, APRIL) };
 }
 
-/** The same on the .xlsx host, saved and reopened between the runs. */
+/** The same on the .xlsx host, saved and reopened between the runs and after them. */
 async function xlsxRuns(sheets: PlanSheet[]): Promise<XlsxHost> {
-  const host = new XlsxHost(await workbook(sheets));
+  const host = await hostOf(await workbook(sheets));
   await report(host, MARCH);
   const later = await XlsxHost.fromBuffer(await host.toBuffer());
   const carers = sheets.find((s) => s === CARERS);
@@ -99,12 +100,13 @@ async function xlsxRuns(sheets: PlanSheet[]): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await later.toBuffer()) as unknown as ArrayBuffer);
     wb.getWorksheet(carers.name)!.getCell(rowOf(carers, "1.1"), 4).value = utc("2026-06-30");
-    const edited = new XlsxHost(wb);
+    const edited = await hostOf(wb);
     await report(edited, APRIL);
-    return edited;
+    return XlsxHost.fromBuffer(await edited.toBuffer());
   }
   await report(later, APRIL);
-  return later;
+  // The copy as the next run opens it (the host reads the file as it was loaded).
+  return XlsxHost.fromBuffer(await later.toBuffer());
 }
 
 const owned = async (host: PlanHost, kind: string): Promise<SheetCellValue[][]> => {

@@ -13,9 +13,9 @@ import { RAG_ORDER } from "../../src/engine/summary/common";
 import { SUMMARY_SHEET_NAMES } from "../../src/engine/summary";
 import { RAG_FILL, type SheetSpec } from "../../src/engine/writeback";
 import { chartData, chartXml, quoteSheet, rangeFormula } from "../../src/xlsx/charts";
-import { XlsxHost, writeCopy } from "../../src/xlsx/host";
+import { writeCopy } from "../../src/xlsx/host";
 import { corpusEntries } from "../helpers/corpus";
-import { load, valueAt } from "./summary-helpers";
+import { hostOf, load, valueAt } from "./summary-helpers";
 import { describeWithOpenpyxl, PYTHON, testWithOpenpyxl } from "../helpers/requires";
 
 const READER = path.join(__dirname, "chart-reader.py");
@@ -96,8 +96,9 @@ describe("formulas and parts", () => {
   testWithOpenpyxl("a sheet whose name has an apostrophe and an ampersand: openpyxl resolves every reference to the right cells", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pm-charts-"));
     try {
-      const host = new XlsxHost(new (await import("exceljs")).default.Workbook());
-      host.workbook.addWorksheet("Plan");
+      const wb = new (await import("exceljs")).default.Workbook();
+      wb.addWorksheet("Plan");
+      const host = await hostOf(wb);
       await host.writeSheets([{ ...spec, name: "O'Brien & Co's <plan>" }]);
       const file = path.join(dir, "quoted.xlsx");
       writeFileSync(file, await host.toBuffer());

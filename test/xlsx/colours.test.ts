@@ -9,9 +9,10 @@ import { defaultSettings } from "../../src/engine/settings";
 import { colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
 import { RAG_FILL } from "../../src/engine/writeback";
 import { XlsxHost } from "../../src/xlsx/host";
-import { COLOUR_MARKER, compactRanges } from "../../src/xlsx/write-colours";
+import { COLOUR_MARKER } from "../../src/engine/writeback";
+import { compactRanges } from "../../src/xlsx/colour-part";
 import { corpusEntries } from "../helpers/corpus";
-import { cellFormats, conditionalFormats, load, reopen } from "./summary-helpers";
+import { cellFormats, conditionalFormats, edited, load, reopen } from "./summary-helpers";
 
 type Rule = { type: string; formulae?: string[]; priority?: number; style?: { fill?: { bgColor?: { argb?: string } } } };
 type Entry = { ref: string; rules: Rule[] };
@@ -79,24 +80,24 @@ describe("a user's own conditional formats", () => {
   test("ours take priority while applied; clearing gives the user's rules back exactly", async () => {
     const host = await XlsxHost.fromBuffer(readFileSync(workbook));
     const report = await scanWorkbook(host, { asAt, settings: defaultSettings() });
-    const ws = host.workbook.getWorksheet(report.sheets[0].name)!;
     const status = report.sheets[0].columns.status!;
-    ws.addConditionalFormatting({
-      ref: `${status}1:${status}200`,
-      rules: [{ type: "containsText", operator: "containsText", text: "Green", priority: 1, style: { font: { bold: true } } } as ExcelJS.ConditionalFormattingRule],
-    });
-    const withUsers = await reopen(host);
-    const before = conditionalFormats(withUsers.workbook);
+    const withUsers = await edited(host, (wb) =>
+      wb.getWorksheet(report.sheets[0].name)!.addConditionalFormatting({
+        ref: `${status}1:${status}200`,
+        rules: [{ type: "containsText", operator: "containsText", text: "Green", priority: 1, style: { font: { bold: true } } } as ExcelJS.ConditionalFormattingRule],
+      }),
+    );
+    const before = conditionalFormats(await load(await withUsers.toBuffer()));
 
     await colourWorkbook(withUsers, report);
     const coloured = await reopen(withUsers);
-    const sheet = coloured.workbook.getWorksheet(report.sheets[0].name)!;
+    const sheet = (await load(await coloured.toBuffer())).getWorksheet(report.sheets[0].name)!;
     const ourPriorities = ours(sheet).flatMap((e) => e.rules.map((r) => r.priority!));
     const theirs = entries(sheet).flatMap((e) => e.rules).filter((r) => r.type === "containsText");
     expect(Math.max(...ourPriorities)).toBeLessThan(theirs[0].priority!);
 
     await coloured.clearColours();
-    expect(conditionalFormats((await reopen(coloured)).workbook)).toEqual(before);
+    expect(conditionalFormats(await load(await coloured.toBuffer()))).toEqual(before);
   });
 });
 
@@ -108,13 +109,14 @@ test("rules the add-in wrote (=TRUE with a RAG fill) are replaced, not doubled; 
   const { workbook, asAt } = corpusEntries().find((e) => e.name === "scr-action-plan")!;
   const host = await XlsxHost.fromBuffer(readFileSync(workbook));
   const report = await scanWorkbook(host, { asAt, settings: defaultSettings() });
-  const ws = host.workbook.getWorksheet(report.sheets[0].name)!;
   const addIns = { type: "expression", formulae: ["TRUE"], stopIfTrue: true, priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${RAG_FILL.red.slice(1)}` } } } };
   const users = { type: "expression", formulae: ["TRUE"], priority: 2, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00B0F0" } } } };
-  ws.addConditionalFormatting({ ref: "I5:I9", rules: [addIns as ExcelJS.ConditionalFormattingRule] });
-  ws.addConditionalFormatting({ ref: "A1", rules: [users as ExcelJS.ConditionalFormattingRule] });
-  const reopened = await reopen(host);
+  const reopened = await edited(host, (wb) => {
+    const ws = wb.getWorksheet(report.sheets[0].name)!;
+    ws.addConditionalFormatting({ ref: "I5:I9", rules: [addIns as ExcelJS.ConditionalFormattingRule] });
+    ws.addConditionalFormatting({ ref: "A1", rules: [users as ExcelJS.ConditionalFormattingRule] });
+  });
   await reopened.clearColours();
-  const left = entries((await reopen(reopened)).workbook.getWorksheet(report.sheets[0].name)!);
+  const left = entries((await load(await reopened.toBuffer())).getWorksheet(report.sheets[0].name)!);
   expect(left.map((e) => e.ref)).toEqual(["A1"]);
 });

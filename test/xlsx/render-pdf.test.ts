@@ -8,26 +8,36 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultSettings } from "../../src/engine/settings";
 import { RAG_FILL } from "../../src/engine/writeback";
-import { XlsxHost, writeCopy } from "../../src/xlsx/host";
+import { buildSummaries, scanWorkbook } from "../../src/engine/workflow";
+import { writeCopy } from "../../src/xlsx/host";
 import { ownedSheets } from "../../src/xlsx/write-owned";
 import { CORPUS } from "../helpers/corpus";
+import { hostOf, load } from "./summary-helpers";
 import { describeWithLibreOffice, libreOfficeCommand, runs } from "../helpers/requires";
 
 const canRaster = runs("pdftoppm", "-v");
 
+/**
+ * A print copy of a written workbook: every sheet but the themes summary hidden
+ * (in exceljs, as a user would in Excel), then the summary written again so the
+ * copy has its charts.
+ */
+async function themesAlone(buffer: Buffer, asAt: string): Promise<Buffer> {
+  const wb = await load(buffer);
+  const themes = ownedSheets(wb).get("themes")!;
+  for (const ws of wb.worksheets) ws.state = ws === themes ? "visible" : "hidden";
+  const index = wb.worksheets.indexOf(themes);
+  wb.views = [{ activeTab: index, firstSheet: index, visibility: "visible" } as never];
+  const host = await hostOf(wb);
+  await buildSummaries(host, await scanWorkbook(host, { asAt, settings: defaultSettings() }), defaultSettings());
+  return host.toBuffer();
+}
+
 /** The themes summary of a corpus workbook, alone in a print copy, rendered to PDF in `dir`. */
 async function themesPdf(dir: string, name: string, asAt: string): Promise<string> {
   const { buffer } = await writeCopy(readFileSync(path.join(CORPUS, `${name}.xlsx`)), { asAt, settings: defaultSettings() });
-  const host = await XlsxHost.fromBuffer(buffer);
-  const themes = ownedSheets(host.workbook).get("themes")!;
-  for (const ws of host.workbook.worksheets) ws.state = ws === themes ? "visible" : "hidden";
-  const index = host.workbook.worksheets.indexOf(themes);
-  host.workbook.views = [{ activeTab: index, firstSheet: index, visibility: "visible" } as never];
-  // Re-run the summary in this host so its toBuffer writes the charts too.
-  const { buildSummaries, scanWorkbook } = await import("../../src/engine/workflow");
-  await buildSummaries(host, await scanWorkbook(host, { asAt, settings: defaultSettings() }), defaultSettings());
   const file = path.join(dir, "summary.xlsx");
-  writeFileSync(file, await host.toBuffer());
+  writeFileSync(file, await themesAlone(buffer, asAt));
   execFileSync(libreOfficeCommand(), [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000 });
   return path.join(dir, "summary.pdf");
 }
@@ -60,13 +70,8 @@ test(
     const dir = mkdtempSync(path.join(os.tmpdir(), "pm-render-"));
     try {
       const { buffer } = await writeCopy(readFileSync(path.join(CORPUS, "scr-action-plan.xlsx")), { asAt: "2015-10-12", settings: defaultSettings() });
-      const host = await XlsxHost.fromBuffer(buffer);
-      const themes = ownedSheets(host.workbook).get("themes")!;
-      for (const ws of host.workbook.worksheets) ws.state = ws === themes ? "visible" : "hidden";
-      const index = host.workbook.worksheets.indexOf(themes);
-      host.workbook.views = [{ activeTab: index, firstSheet: index, visibility: "visible" } as never];
       const file = path.join(dir, "summary.xlsx");
-      writeFileSync(file, await host.toBuffer());
+      writeFileSync(file, await themesAlone(buffer, "2015-10-12"));
       execFileSync(libreOfficeCommand(), [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120_000 });
       const pdf = path.join(dir, "summary.pdf");
       expect(existsSync(pdf)).toBe(true);

@@ -2,7 +2,9 @@
 // exceljs, cell by cell, so the tests do not trust the host's own reader.
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
+import type { ColourPlan } from "../../src/engine/writeback";
 import { XlsxHost } from "../../src/xlsx/host";
+import { writePackage } from "../../src/xlsx/write-package";
 import { ownedSheets } from "../../src/xlsx/write-owned";
 
 export async function load(buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
@@ -12,6 +14,26 @@ export async function load(buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Wo
 }
 
 export const hostFor = (file: string): Promise<XlsxHost> => XlsxHost.fromBuffer(readFileSync(file));
+
+/** A host over a workbook made or changed in exceljs (saved, then opened as a file). */
+export async function hostOf(wb: ExcelJS.Workbook): Promise<XlsxHost> {
+  return XlsxHost.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** The host's copy, changed as a user would change it in Excel (here with exceljs), then opened again: the next run's host. */
+export async function edited(host: XlsxHost, edit: (wb: ExcelJS.Workbook) => void): Promise<XlsxHost> {
+  const wb = await load(await host.toBuffer());
+  edit(wb);
+  return hostOf(wb);
+}
+
+/** A workbook coloured the way `check --out` colours it (the package writer), opened again in exceljs. */
+export async function colouredByCli(wb: ExcelJS.Workbook, plan: ColourPlan): Promise<ExcelJS.Workbook> {
+  return load(await writePackage(Buffer.from(await wb.xlsx.writeBuffer()), { colours: plan, sheets: [], macroEnabled: false }));
+}
+
+/** A workbook with the command line's clearing applied (Plan Monitor's colouring removed), opened again. */
+export const clearedByCli = (wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> => colouredByCli(wb, { sheets: [] });
 
 /** Save and load again: what a later run (or a user) would open. */
 export async function reopen(host: XlsxHost): Promise<XlsxHost> {

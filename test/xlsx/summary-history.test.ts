@@ -9,7 +9,7 @@ import { EXCEPTION_SECTIONS, parseHistory } from "../../src/engine/summary";
 import { buildSummaries, colourWorkbook, scanWorkbook } from "../../src/engine/workflow";
 import type { XlsxHost } from "../../src/xlsx/host";
 import { CORPUS } from "../helpers/corpus";
-import { allValues, findRow, findRowStarting, hostFor, linkAt, load, ownedSheet, reopen, valueAt } from "./summary-helpers";
+import { allValues, edited, findRow, findRowStarting, hostFor, linkAt, load, ownedSheet, reopen, valueAt } from "./summary-helpers";
 
 const PEER = path.join(CORPUS, "peer-challenge-action-plan.xlsx");
 const FIRST = "2016-10-30";
@@ -116,10 +116,9 @@ describe("history across runs", () => {
   test("an action marked complete between two reports is listed as completed since the last report", async () => {
     const host = await hostFor(PEER);
     const { report } = await run(host, FIRST);
-    const later = await reopen(host);
     const sheet = report.sheets[1];
     const item = sheet.items[2];
-    later.workbook.getWorksheet(sheet.name)!.getCell(`${sheet.columns.status}${item.row}`).value = "Complete";
+    const later = await edited(host, (wb) => (wb.getWorksheet(sheet.name)!.getCell(`${sheet.columns.status}${item.row}`).value = "Complete"));
     await run(later, SECOND);
     const wb = await load(await later.toBuffer());
     expect(listed(wb, EXCEPTION_SECTIONS.completed)).toEqual([key(sheet.name, item.row)]);
@@ -128,10 +127,10 @@ describe("history across runs", () => {
   test("a damaged history sheet is replaced by a fresh one, and the user is told", async () => {
     const host = await hostFor(PEER);
     await run(host, FIRST);
-    const later = await reopen(host);
-    const ws = ownedSheet(later.workbook, "history");
-    const header = findRow(ws, "As at", "Theme", "Blue");
-    ws.getCell(header + 1, 3).value = "lots";
+    const later = await edited(host, (wb) => {
+      const ws = ownedSheet(wb, "history");
+      ws.getCell(findRow(ws, "As at", "Theme", "Blue") + 1, 3).value = "lots";
+    });
     const { result } = await run(later, SECOND);
     expect(result.notices.join(" ")).toMatch(/could not be read.*new history was started/);
     expect((await historyOf(later)).snapshots.map((s) => s.asAt)).toEqual([SECOND]);
@@ -140,10 +139,11 @@ describe("history across runs", () => {
 
 describe("Plan Monitor's own sheets", () => {
   test("a user's sheet called “PM Summary – Themes” is never touched; ours gets another name and the user is told", async () => {
-    const host = await hostFor(PEER);
-    const mine = host.workbook.addWorksheet("PM Summary – Themes");
-    mine.getCell("A1").value = "My own notes";
-    mine.getCell("B3").value = 42;
+    const host = await edited(await hostFor(PEER), (wb) => {
+      const mine = wb.addWorksheet("PM Summary – Themes");
+      mine.getCell("A1").value = "My own notes";
+      mine.getCell("B3").value = 42;
+    });
     const before = allValues(await load(await host.toBuffer()))["PM Summary – Themes"];
 
     const { result } = await run(host, FIRST);
@@ -165,11 +165,11 @@ describe("Plan Monitor's own sheets", () => {
   test("re-running rewrites our sheets in place: same names, same positions, nothing left over", async () => {
     const host = await hostFor(PEER);
     await run(host, FIRST);
-    const again = await reopen(host);
-    const order = again.workbook.worksheets.map((w) => w.name);
-    const themes = ownedSheet(again.workbook, "themes");
-    themes.getCell("Z200").value = "left by a user";
-    again.workbook.addWorksheet("Notes");
+    const order = (await load(await host.toBuffer())).worksheets.map((w) => w.name);
+    const again = await edited(host, (wb) => {
+      ownedSheet(wb, "themes").getCell("Z200").value = "left by a user";
+      wb.addWorksheet("Notes");
+    });
     await run(again, FIRST);
     const wb = await load(await again.toBuffer());
     expect(wb.worksheets.map((w) => w.name)).toEqual([...order, "Notes"]);
