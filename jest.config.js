@@ -11,5 +11,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true } }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // exceljs writes the test fixtures; these fixes make it write them as Excel would.
+  setupFiles: ["<rootDir>/test/helpers/exceljs-write-fixes.ts"],
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

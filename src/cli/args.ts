@@ -26,9 +26,8 @@ Options:
                        summary: the portfolio workbook to write (required). OUT must
                        end .xlsx or .xlsm and is written whole or not at all
   --force              let --out replace an existing file Plan Monitor did not write,
-                       or write the copy without the parts of FILE it cannot keep
-                       (pivot tables, charts, links to other workbooks...: named
-                       when it refuses); an OUT ending .xlsm keeps FILE's macros
+                       or write an .xlsx copy of an .xlsm without its macros; an OUT
+                       ending .xlsm keeps them (every other part of FILE is kept)
   --no-color           plain output without terminal colours
   -h, --help           show this help
 

@@ -199,13 +199,13 @@ export async function checkFile(
   io: Io = processIo,
 ): Promise<PlanReport> {
   await refuseNonFile(file);
-  // A load/save round trip drops parts exceljs does not model, so --out is always a new file: checked before any work.
+  // --out is always a new file, never FILE: checked before any work.
   if (options.out) await checkOut(file, options.out, options.force ?? false);
   const data = await readFile(file);
   if (!options.out) return scanWorkbook(await XlsxHost.fromBuffer(data), { asAt: options.asAt, settings });
   const out = options.out;
   const force = options.force ?? false;
-  // What exceljs cannot keep is known once FILE is loaded: refused then, before the work, unless --force.
+  // What the copy cannot keep (an .xlsm's macros in an .xlsx) is known once FILE is loaded: refused then, before the work, unless --force.
   const refuseLoss = (notKept: NotKept[]): void => {
     if (notKept.length && !force) throw new OutError(notKeptRefusal(out, notKept), 2);
   };

@@ -8,7 +8,7 @@ import { constants, type Stats } from "node:fs";
 import { lstat, open, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { SUMMARY_TITLES } from "../engine/summary/names";
-import { OWNED_NAME_PREFIX } from "../xlsx/write-owned";
+import { OWNED_NAME_PREFIX } from "../xlsx/owned-sheets";
 import { describeNotKept, type NotKept } from "../xlsx/package-parts";
 import { readZipEntry, zipEntries } from "../xlsx/zip";
 
@@ -28,7 +28,7 @@ const OUT_EXTENSION = /\.(xlsx|xlsm)$/i;
 /** An OUT ending .xlsm is a macro-enabled workbook: it keeps FILE's macros. */
 export const MACRO_EXTENSION = /\.xlsm$/i;
 
-/** The refusal when OUT would not have parts of FILE that exceljs cannot write back. */
+/** The refusal when OUT could not hold a part of FILE (an .xlsx cannot hold macros). */
 export function notKeptRefusal(out: string, notKept: readonly NotKept[]): string {
   return `${out} was not written: it would lose ${describeNotKept(notKept)}. Nothing was changed. Add --force to write it without them.`;
 }

@@ -11,16 +11,15 @@ import { columnLetter } from "../engine/grid";
 import { RAG_FILL, colourFormula, isPlanMonitorRule, type ColourCell } from "../engine/writeback";
 import { unescapeXml } from "./opc";
 import type { StylesPart } from "./styles-part";
-import { escapeXmlAttr } from "./xml";
+import { escapeXmlAttr, escapeXmlText } from "./xml";
 
 /** CT_Worksheet's elements that come after conditionalFormatting, in order. */
 const AFTER = [
   "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
   "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-  "webPublishItems", "tableParts", "extList",
+  "webPublishItems", "tableParts", "extLst",
 ];
 
-const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Where the rows end: the tail (from there on) is all that is edited. */
 function splitAtRows(bytes: Buffer, p: string): number {
@@ -69,7 +68,7 @@ export function recolourSheetPart(bytes: Buffer, cells: readonly ColourCell[], s
   });
   if (!removed && !cells.length) return null;
 
-  // The user's rules (x14 ones in extList too) get back their place, or make room for ours.
+  // The user's rules (x14 ones in extLst too) get back their place, or make room for ours.
   const priorities = [...kept.matchAll(/<(?:\w+:)?cfRule\b[^>]*\spriority="(\d+)"/g)].map((m) => Number(m[1]));
   const groups = byRag(cells);
   let shift = groups.size;
@@ -80,7 +79,7 @@ export function recolourSheetPart(bytes: Buffer, cells: readonly ColourCell[], s
     const dxf = styles.fillFormat(RAG_FILL[rag]);
     return (
       `<${p}conditionalFormatting sqref="${escapeXmlAttr(compactRanges(group).join(" "))}">` +
-      `<${p}cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><${p}formula>${escapeText(colourFormula(rag))}</${p}formula></${p}cfRule>` +
+      `<${p}cfRule type="expression" dxfId="${dxf}" priority="${i + 1}"><${p}formula>${escapeXmlText(colourFormula(rag))}</${p}formula></${p}cfRule>` +
       `</${p}conditionalFormatting>`
     );
   });

@@ -1,41 +1,27 @@
-// Fixes to exceljs 4.4 so that every value of a user's workbook comes out of
-// `check --out` as it went in. Each fix wraps one exceljs internal and leaves it
-// alone if that internal ever changes shape. Installed once, before a load or a
-// save (see read.ts and host.ts).
+// Fixes to how exceljs 4.4 reads a workbook, so that the engine sees every
+// value as the user typed it and a large part cannot blow up while loading.
+// Plan Monitor never writes with exceljs (write-package.ts edits the package
+// itself). Each fix wraps one exceljs internal and leaves it alone if that
+// internal ever changes shape. Installed once, before a load (read.ts).
 //
 // 1. Numbers in date-formatted cells. exceljs turns every number in a cell with a
 //    date format into a JS Date when it loads; a number beyond what a Date can
 //    hold (123456789 or 1e308 in a "dd/mm/yyyy" cell: Excel shows #####) becomes
-//    an invalid Date, which it writes back as <v>NaN</v> (a file Excel repairs by
-//    emptying the cell). Fractions below a millisecond are also rounded away. Here
-//    a number whose Date does not give the very same number back stays a number,
-//    with its date format: Excel shows it as before, and the engine reads numbers
-//    and Dates alike (cells.ts plainValue).
+//    an invalid Date. Fractions below a millisecond are also rounded away. Here a
+//    number whose Date does not give the very same number back stays a number,
+//    with its date format; the engine reads numbers and Dates alike (cells.ts
+//    plainValue).
 //
-// 2. Text that XML cannot hold. OOXML writes characters XML 1.0 forbids (control
-//    characters such as ESC or BEL) and a carriage return (which XML readers turn
-//    into a line feed) as _xHHHH_, and a literal "_x0041_" in the text as
-//    "_x005F_x0041_" (the underscore escaped), so that Excel shows it as typed.
-//    exceljs reads these escapes, but when it writes it silently drops the control
-//    characters and writes "_x0041_" as is, which Excel then shows as "A". Here
-//    text is escaped the OOXML way before exceljs's own XML escaping. And exceljs
-//    decodes the escapes in shared strings but not in inline strings (<is><t>,
+// 2. Text escapes. OOXML stores characters XML 1.0 forbids (ESC, BEL) and a
+//    carriage return as _xHHHH_, and a literal "_x0041_" as "_x005F_x0041_".
+//    exceljs decodes these in shared strings but not in inline strings (<is><t>,
 //    as other tools write them) nor in formulas' text results (<v> of t="str"):
-//    those are decoded here the same way, and formula results escaped on write.
+//    those are decoded here the same way.
 //
 // 3. Data validations (drop-down lists). exceljs splits each validation's range
-//    into one entry per cell when it loads, then merges the cells back into
-//    rectangles when it writes, visiting them in text order (E10 before E2) and
-//    not skipping cells already merged: a list on E2:E20 came back as two
-//    overlapping validations, E10:E20 and E2:E20 (Excel then reports the file
-//    as damaged). A validation over a whole column also became a million
-//    entries. Here each range is kept as the range it was (exceljs writes a
-//    range key as it is), and single cells are merged correctly: in row order,
-//    never into a cell already taken.
+//    into one entry per cell when it loads: a validation over a whole column
+//    became a million entries. Here each range is kept as the one entry it was.
 import ExcelJS from "exceljs";
-import { escapeOoxmlText } from "./xml";
-
-export { escapeOoxmlText } from "./xml";
 
 interface CellModel {
   type?: number;
@@ -55,13 +41,6 @@ interface DataValidationsXform {
   _address?: string;
   _dataValidation?: { formulae?: unknown[]; operator?: unknown };
   parseClose(name: string): boolean;
-  render(xmlStream: unknown, model: Record<string, unknown> | undefined): void;
-}
-interface CellRenderer {
-  render(xmlStream: unknown, model: CellModel | undefined): void;
-}
-interface TextXformProto {
-  render(xmlStream: unknown, model: unknown): void;
 }
 
 let installed = false;
@@ -70,10 +49,8 @@ export function installExceljsFixes(): void {
   if (installed) return;
   installed = true;
   keepNumbersThatAreNotDates();
-  escapeTextOnWrite();
   decodeInlineStrings();
   keepValidationRanges();
-  escapeFormulaTextOnWrite();
 }
 
 /** Text as it is meant from OOXML's stored form: _xHHHH_ is the character HHHH (so _x005F_ is "_"). */
@@ -81,7 +58,8 @@ export function unescapeOoxmlText(stored: string): string {
   return stored.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function load<T>(module: string): T | undefined {
+/** The prototype of an exceljs internal class, or undefined if it has moved. */
+export function exceljsPrototype<T>(module: string): T | undefined {
   try {
     // exceljs's internal classes are not exported: required by path, and the fix is skipped if they move.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -100,7 +78,7 @@ function survivesAsDate(n: number, date1904: boolean): boolean {
 }
 
 function keepNumbersThatAreNotDates(): void {
-  const proto = load<CellXformProto>("exceljs/lib/xlsx/xform/sheet/cell-xform");
+  const proto = exceljsPrototype<CellXformProto>("exceljs/lib/xlsx/xform/sheet/cell-xform");
   if (!proto || typeof proto.reconcile !== "function") return;
   const reconcile = proto.reconcile;
   const { Number: NUMBER, Date: DATE, Formula: FORMULA } = ExcelJS.ValueType as unknown as Record<string, number>;
@@ -117,17 +95,8 @@ function keepNumbersThatAreNotDates(): void {
   };
 }
 
-function escapeTextOnWrite(): void {
-  const proto = load<TextXformProto>("exceljs/lib/xlsx/xform/strings/text-xform");
-  if (!proto || typeof proto.render !== "function") return;
-  const render = proto.render;
-  proto.render = function (xmlStream, model) {
-    render.call(this, xmlStream, typeof model === "string" ? escapeOoxmlText(model) : model);
-  };
-}
-
 function decodeInlineStrings(): void {
-  const proto = load<CellXformParser>("exceljs/lib/xlsx/xform/sheet/cell-xform");
+  const proto = exceljsPrototype<CellXformParser>("exceljs/lib/xlsx/xform/sheet/cell-xform");
   if (!proto || typeof proto.parseClose !== "function") return;
   const parseClose = proto.parseClose;
   proto.parseClose = function (this: CellXformParser, name) {
@@ -140,62 +109,10 @@ function decodeInlineStrings(): void {
   };
 }
 
-/** A formula's text result is written raw by exceljs (<v>, not through the text writer): escaped here as text cells are. */
-function escapeFormulaTextOnWrite(): void {
-  const proto = load<CellRenderer>("exceljs/lib/xlsx/xform/sheet/cell-xform");
-  if (!proto || typeof proto.render !== "function") return;
-  const render = proto.render;
-  proto.render = function (xmlStream, model) {
-    const escaped = model && typeof model.result === "string" ? { ...model, result: escapeOoxmlText(model.result) } : model;
-    render.call(this, xmlStream, escaped);
-  };
-}
-
-const CELL = /^([A-Z]{1,3})(\d+)$/;
-const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const columnLetters = (n: number): string => {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
-
-/** Single-cell validations merged into rectangles of the same validation, in row order, each cell in one rectangle; range keys as they are. */
-export function mergeValidationCells(model: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const cells = new Map<string, unknown>();
-  for (const [address, dv] of Object.entries(model)) {
-    if (CELL.test(address)) cells.set(address, dv);
-    else out[address] = dv;
-  }
-  const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
-  const at = (row: number, col: number): string => `${columnLetters(col)}${row}`;
-  const taken = new Set<string>();
-  const ordered = [...cells.keys()].map((a) => {
-    const m = CELL.exec(a)!;
-    return { address: a, row: Number(m[2]), col: columnNumber(m[1]) };
-  });
-  ordered.sort((a, b) => a.row - b.row || a.col - b.col);
-  const free = (row: number, col: number, dv: unknown): boolean => {
-    const a = at(row, col);
-    return !taken.has(a) && cells.has(a) && same(cells.get(a), dv);
-  };
-  for (const { address, row, col } of ordered) {
-    if (taken.has(address)) continue;
-    const dv = cells.get(address);
-    let height = 1;
-    while (free(row + height, col, dv)) height++;
-    let width = 1;
-    while (Array.from({ length: height }, (_, i) => free(row + i, col + width, dv)).every(Boolean)) width++;
-    for (let i = 0; i < height; i++) for (let j = 0; j < width; j++) taken.add(at(row + i, col + j));
-    out[height > 1 || width > 1 ? `${address}:${at(row + height - 1, col + width - 1)}` : address] = dv;
-  }
-  return out;
-}
-
 function keepValidationRanges(): void {
-  const proto = load<DataValidationsXform>("exceljs/lib/xlsx/xform/sheet/data-validations-xform");
-  if (!proto || typeof proto.parseClose !== "function" || typeof proto.render !== "function") return;
-  const { parseClose, render } = proto;
+  const proto = exceljsPrototype<DataValidationsXform>("exceljs/lib/xlsx/xform/sheet/data-validations-xform");
+  if (!proto || typeof proto.parseClose !== "function") return;
+  const { parseClose } = proto;
   proto.parseClose = function (this: DataValidationsXform, name) {
     if (name !== "dataValidation" || !this.model || !this._dataValidation || typeof this._address !== "string") return parseClose.call(this, name);
     const dv = this._dataValidation;
@@ -206,8 +123,5 @@ function keepValidationRanges(): void {
     }
     for (const address of this._address.split(/\s+/).filter(Boolean)) this.model[address] = dv;
     return true;
-  };
-  proto.render = function (xmlStream, model) {
-    render.call(this, xmlStream, model && mergeValidationCells(model));
   };
 }

@@ -14,7 +14,7 @@ import type { ColourPlan, SheetCellValue } from "../engine/writeback";
 import { macrosNotKept, type NotKept } from "./package-parts";
 import { readWorkbookBuffer } from "./read";
 import { writePackage, type SheetWrite } from "./write-package";
-import { ownedSheets } from "./write-owned";
+import { ownedSheets } from "./owned-sheets";
 import { workbookFacts } from "./workbook-facts";
 
 export class XlsxHost implements PlanHost {

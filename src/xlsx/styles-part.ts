@@ -24,7 +24,7 @@ export interface CellLook {
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** CT_Stylesheet's children, in the order the schema requires. */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extList"] as const;
+const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
 type Section = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs" | "dxfs";
 const CHILD: Record<Section, string> = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellXfs: "xf", dxfs: "dxf" };
 

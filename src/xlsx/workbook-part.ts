@@ -3,7 +3,7 @@
 // markers of Plan Monitor's sheets, the rows a summary prints on every page).
 // Everything else in it is kept as written.
 import { attr } from "./opc";
-import { escapeXmlAttr } from "./xml";
+import { escapeXmlAttr, escapeXmlText } from "./xml";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -15,9 +15,7 @@ export interface WorkbookSheet {
 }
 
 /** CT_Workbook's elements that come after definedNames, in order. */
-const AFTER_NAMES = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extList"];
-
-const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const AFTER_NAMES = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
 
 export class WorkbookPart {
   private xml: string;
@@ -76,7 +74,7 @@ export class WorkbookPart {
       const tag = /^<[^>]*>/.exec(whole)![0];
       return (attr(tag, "name") ?? "").toLowerCase() === name.toLowerCase() && scope(tag) === localSheetId ? "" : whole;
     });
-    const entry = `<${p}definedName name="${escapeXmlAttr(name)}"${localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`}>${escapeText(formula)}</${p}definedName>`;
+    const entry = `<${p}definedName name="${escapeXmlAttr(name)}"${localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`}>${escapeXmlText(formula)}</${p}definedName>`;
     const empty = new RegExp(`<${p}definedNames\\s*/>`);
     if (empty.test(this.xml)) {
       this.xml = this.xml.replace(empty, `<${p}definedNames>${entry}</${p}definedNames>`);

@@ -18,5 +18,8 @@ export function escapeOoxmlText(text: string): string {
   return text.replace(NEEDS_ESCAPE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
+/** Element content (a formula, a defined name): &, < and > escaped. */
+export const escapeXmlText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /** A cell's text as element content: OOXML-escaped, then XML-escaped. */
-export const cellText = (s: string): string => escapeOoxmlText(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const cellText = (s: string): string => escapeXmlText(escapeOoxmlText(s));

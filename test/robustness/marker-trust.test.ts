@@ -10,7 +10,7 @@ import path from "node:path";
 import { main } from "../../src/cli/main";
 import { isPlanMonitorOutput } from "../../src/cli/out";
 import { PlanReportSchema } from "../../src/engine/report";
-import { ownedSheets } from "../../src/xlsx/write-owned";
+import { ownedSheets } from "../../src/xlsx/owned-sheets";
 import { ACTIONS, HEADER } from "../helpers/fixtures";
 import { tempDir } from "../helpers/tempDir";
 

@@ -1,6 +1,7 @@
 // Workbooks holding parts exceljs 4.4 does not model: macros, custom document
 // properties, workbook structure protection, autofilter criteria, a list
-// validation over a range, pivot tables, a chart, a link to another workbook.
+// validation over a range, pivot tables, a chart, a link to another workbook,
+// Excel 2010's extensions (data bars, sparklines).
 // exceljs writes the plan; jszip then adds each part as Excel stores it (the
 // part, its relationship and its content type), so the tests see what a user's
 // file really holds.
@@ -9,7 +10,18 @@ import JSZip from "jszip";
 import { chartXml } from "../../src/xlsx/charts";
 import { ACTIONS, HEADER } from "../helpers/fixtures";
 
-export type Extra = "macros" | "customProperties" | "structureProtection" | "autoFilterCriteria" | "listValidation" | "pivot" | "chart" | "externalLink" | "taskPane" | "customXml";
+export type Extra =
+  | "macros"
+  | "customProperties"
+  | "structureProtection"
+  | "autoFilterCriteria"
+  | "listValidation"
+  | "pivot"
+  | "chart"
+  | "externalLink"
+  | "taskPane"
+  | "customXml"
+  | "extensions";
 
 /** Stands for a VBA project: Plan Monitor copies it, never reads or runs it, so any bytes do. */
 export const VBA_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
@@ -17,6 +29,16 @@ export const CUSTOM_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
   '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Classification"><vt:lpwstr>OFFICIAL-SENSITIVE</vt:lpwstr></property></Properties>';
 export const STRUCTURE_PROTECTION = '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaA==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockStructure="1"/>';
+/**
+ * The sheet's extLst as Excel 2010+ writes it: a data bar on A2:A4 (an x14
+ * conditional format, priority 1) and sparklines in G2:G4.
+ */
+export const EXTENSIONS_XML =
+  '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>' +
+  '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="dataBar" priority="1" id="{00000000-0000-0000-0000-0000000000A1}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule><xm:sqref>A2:A4</xm:sqref></x14:conditionalFormatting>' +
+  '</x14:conditionalFormattings></ext><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+  '<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>Plan!A2:A2</xm:f><xm:sqref>G2</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup>' +
+  "</x14:sparklineGroups></ext></extLst>";
 /** Rows whose RAG is "Green" shown; the filter on column E (the 5th, colId 4). */
 export const FILTER_COLUMN = '<filterColumn colId="4"><filters><filter val="Green"/></filters></filterColumn>';
 
@@ -97,6 +119,7 @@ export async function workbookWith(extras: readonly Extra[]): Promise<Buffer> {
     await addType(zip, '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
     await addType(zip, '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
   }
+  if (extras.includes("extensions")) await edit(zip, sheet, (x) => x.replace("</worksheet>", `${EXTENSIONS_XML}</worksheet>`));
   if (extras.includes("pivot")) {
     for (const n of [1, 2]) {
       zip.file(`xl/pivotCache/pivotCacheDefinition${n}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${R}" recordCount="3"><cacheSource type="worksheet"><worksheetSource ref="A1:F4" sheet="Plan"/></cacheSource><cacheFields count="0"/></pivotCacheDefinition>`);

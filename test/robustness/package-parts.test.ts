@@ -1,7 +1,7 @@
-// `check FILE --out OUT` on workbooks holding parts exceljs does not write back
-// (src/xlsx/package-parts.ts): what is kept comes out byte for byte with its
-// relationship and content type; what cannot be kept is refused, naming it,
-// unless --force. FILE's bytes never change; the plan's values read back the
+// `check FILE --out OUT` on workbooks holding parts Plan Monitor does not model
+// (src/xlsx/write-package.ts): each comes out byte for byte with its
+// relationship and content type; the one thing a copy cannot hold (an .xlsm's
+// macros in an .xlsx) is refused, naming it, unless --force. FILE's bytes never change; the plan's values read back the
 // same in openpyxl.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -9,10 +9,11 @@ import fs from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { mergeValidationCells } from "../../src/xlsx/exceljs-fixes";
+import { XlsxHost } from "../../src/xlsx/host";
 import { PYTHON, testWithOpenpyxl } from "../helpers/requires";
-import { CT_MACRO_WORKBOOK, CUSTOM_XML, FILTER_COLUMN, STRUCTURE_PROTECTION, TASK_PANES_XML, VBA_BYTES, workbookWith, type Extra } from "./package-fixtures";
+import { CT_MACRO_WORKBOOK, CUSTOM_XML, EXTENSIONS_XML, FILTER_COLUMN, STRUCTURE_PROTECTION, TASK_PANES_XML, VBA_BYTES, workbookWith, type Extra } from "./package-fixtures";
 import { tempDir } from "../helpers/tempDir";
+import { mergeValidationCells } from "../helpers/exceljs-write-fixes";
 
 const AS_AT = "2020-06-15";
 const READER = path.join(__dirname, "../helpers/openpyxl-values.py");
@@ -157,34 +158,74 @@ describe("kept: the part copied from FILE into OUT", () => {
   });
 });
 
-describe("refused without --force: what cannot be kept is named", () => {
-  test("pivot tables, a chart and a link to another workbook", async () => {
+describe("kept byte for byte: parts Plan Monitor never models", () => {
+  /** The parts a user's pivot tables, chart and external link are made of. */
+  const USER_PARTS = [
+    "xl/pivotTables/pivotTable1.xml",
+    "xl/pivotTables/pivotTable2.xml",
+    "xl/pivotTables/_rels/pivotTable1.xml.rels",
+    "xl/pivotCache/pivotCacheDefinition1.xml",
+    "xl/pivotCache/pivotCacheDefinition2.xml",
+    "xl/drawings/drawing1.xml",
+    "xl/drawings/_rels/drawing1.xml.rels",
+    "xl/charts/chart1.xml",
+    "xl/externalLinks/externalLink1.xml",
+    "xl/externalLinks/_rels/externalLink1.xml.rels",
+    "xl/worksheets/_rels/sheet1.xml.rels",
+    "xl/worksheets/_rels/sheet2.xml.rels",
+  ];
+  /** A worksheet part's rows: everything up to </sheetData>. */
+  const rowsOf = (xml: string): string => xml.slice(0, xml.indexOf("</sheetData>"));
+
+  test("pivot tables, a chart and a link to another workbook: no --force, every part as in FILE", async () => {
     const file = await input(["pivot", "chart", "externalLink"]);
     const out = path.join(dir, "report.xlsx");
-    const r = await run(file, out);
-    expect(r).toEqual({
-      code: 2,
-      stderr: `plan-monitor: ${out} was not written: it would lose 2 pivot tables (on "Pivot"), 1 chart (on "Plan") and 1 link to another workbook (to "budget 2020.xlsx"). Nothing was changed. Add --force to write it without them.\n`,
-    });
-    expect(fs.existsSync(out)).toBe(false);
+    expect(await run(file, out)).toEqual({ code: 0, stderr: wrote(file, out) });
+    for (const name of USER_PARTS) {
+      expect([name, await part(out, name)]).toEqual([name, await part(file, name)]);
+      expect([name, await contentType(out, name)]).toEqual([name, await contentType(file, name)]);
+    }
+    const workbook = await partText(out, "xl/workbook.xml");
+    expect(workbook).toContain('<externalReferences><externalReference r:id="rIdExt1"/></externalReferences>');
+    expect(workbook).toContain('<pivotCaches><pivotCache cacheId="1" r:id="rIdCache1"/><pivotCache cacheId="2" r:id="rIdCache2"/></pivotCaches>');
+    const rels = await partText(out, "xl/_rels/workbook.xml.rels");
+    for (const id of ["rIdExt1", "rIdCache1", "rIdCache2"]) expect(rels).toContain(`Id="${id}"`);
+    // The plan's rows (the link's formula among them) are copied as they were; the chart stays on its sheet.
+    const [before, after] = [await partText(file, "xl/worksheets/sheet1.xml"), await partText(out, "xl/worksheets/sheet1.xml")];
+    expect(rowsOf(after)).toBe(rowsOf(before));
+    expect(after).toContain("<f>[1]Budget!$B$2</f>");
+    expect(after).toMatch(/<\/sheetData><conditionalFormatting sqref="E2">[\s\S]*<drawing r:id="rIdDrawing"\/><\/worksheet>$/);
+    expect(await partText(out, "xl/worksheets/sheet2.xml")).toBe(await partText(file, "xl/worksheets/sheet2.xml"));
   });
 
-  test("an existing OUT is left as it was", async () => {
-    const file = await input(["chart"]);
+  test("Excel 2010's data bars and sparklines stay in the sheet's extLst; the data bar gives way to the RAG rules and gets its place back", async () => {
+    const file = await input(["extensions"]);
     const out = path.join(dir, "report.xlsx");
-    fs.writeFileSync(out, await workbookWith([]));
-    const before = sha(out);
-    expect((await run(file, out, "--force")).code).toBe(0);
-    const after = sha(out);
-    expect(after).not.toBe(before);
-    // OUT is now Plan Monitor's: replacing it needs no --force, but losing the chart does.
-    const r = await run(file, out);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`plan-monitor: ${out} was not written: it would lose 1 chart (on "Plan"). Nothing was changed. Add --force to write it without them.\n`);
-    expect(sha(out)).toBe(after);
+    expect(await run(file, out)).toEqual({ code: 0, stderr: wrote(file, out) });
+    const sheet = await partText(out, "xl/worksheets/sheet1.xml");
+    const ours = [...sheet.matchAll(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g)];
+    expect(ours.length).toBeGreaterThan(0);
+    // Ours come first (1..n); the user's data bar moves to n + 1; the extLst is otherwise as written, and last.
+    expect(sheet).toContain(EXTENSIONS_XML.replace('priority="1"', `priority="${ours.length + 1}"`) + "</worksheet>");
+    expect(sheet.indexOf("<conditionalFormatting")).toBeLessThan(sheet.indexOf("<pageMargins"));
+    // Clearing gives it back its own priority: the sheet's tail is as in FILE.
+    const cleared = path.join(dir, "cleared.xlsx");
+    const plan = await XlsxHost.fromBuffer(fs.readFileSync(out));
+    await plan.clearColours();
+    fs.writeFileSync(cleared, (await plan.toPackage()).buffer);
+    expect(await partText(cleared, "xl/worksheets/sheet1.xml")).toContain(EXTENSIONS_XML + "</worksheet>");
   });
 
-  test("macros into an .xlsx copy", async () => {
+  testWithOpenpyxl("openpyxl opens the copy, with the plan's values as in FILE", async () => {
+    const file = await input(["pivot", "chart", "externalLink", "extensions"]);
+    const out = path.join(dir, "copy.xlsx");
+    expect((await run(file, out)).code).toBe(0);
+    expect(openpyxlValues(out)).toEqual(openpyxlValues(file));
+  });
+});
+
+describe("refused without --force: an .xlsx copy cannot hold an .xlsm's macros", () => {
+  test("macros into an .xlsx copy are refused, naming them", async () => {
     const file = await input(["macros"], "plan.xlsm");
     const out = path.join(dir, "copy.xlsx");
     const r = await run(file, out);
@@ -195,29 +236,41 @@ describe("refused without --force: what cannot be kept is named", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  test("with --force the copy is written without them, and says so", async () => {
+  test("an existing OUT is left as it was when refused", async () => {
+    const file = await input(["macros"], "plan.xlsm");
+    const out = path.join(dir, "report.xlsx");
+    expect((await run(file, out, "--force")).code).toBe(0);
+    const before = sha(out);
+    // OUT is now Plan Monitor's: replacing it needs no --force, but losing the macros does.
+    const r = await run(file, out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`plan-monitor: ${out} was not written: it would lose its macros (an .xlsx file cannot hold macros; name the copy .xlsm to keep them). Nothing was changed. Add --force to write it without them.\n`);
+    expect(sha(out)).toBe(before);
+  });
+
+  test("with --force the copy is written without the macros, and says so; everything else is kept", async () => {
     const file = await input(["macros", "pivot", "chart", "externalLink", "customProperties"], "plan.xlsm");
     const out = path.join(dir, "copy.xlsx");
     const r = await run(file, out, "--force");
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(
-      `plan-monitor: note: as --force asked, ${out} was written without its macros (an .xlsx file cannot hold macros; name the copy .xlsm to keep them), 2 pivot tables (on "Pivot"), 1 chart (on "Plan") and 1 link to another workbook (to "budget 2020.xlsx")\n` +
-        wrote(file, out),
-    );
+    expect(r.stderr).toBe(`plan-monitor: note: as --force asked, ${out} was written without its macros (an .xlsx file cannot hold macros; name the copy .xlsm to keep them)\n` + wrote(file, out));
     expect(await part(out, "xl/vbaProject.bin")).toBeNull();
+    expect(await partText(out, "xl/_rels/workbook.xml.rels")).not.toContain("vbaProject");
     expect(await contentType(out, "xl/workbook.xml")).toBe(CT_XLSX_WORKBOOK);
     expect(await partText(out, "docProps/custom.xml")).toBe(CUSTOM_XML);
+    expect(await part(out, "xl/charts/chart1.xml")).toEqual(await part(file, "xl/charts/chart1.xml"));
+    expect(await part(out, "xl/externalLinks/externalLink1.xml")).toEqual(await part(file, "xl/externalLinks/externalLink1.xml"));
   });
 
   testWithOpenpyxl("the forced copy opens in openpyxl with the plan's values as in FILE", async () => {
-    const file = await input(["pivot", "chart", "externalLink"]);
+    const file = await input(["macros", "pivot", "chart"], "plan.xlsm");
     const out = path.join(dir, "copy.xlsx");
     expect((await run(file, out, "--force")).code).toBe(0);
     expect(openpyxlValues(out)).toEqual(openpyxlValues(file));
   });
 });
 
-describe("mergeValidationCells", () => {
+describe("mergeValidationCells (how the fixtures are written)", () => {
   const list = { type: "list", formulae: ['"A,B"'] };
   const other = { type: "whole", formulae: [1, 9] };
   test("cells in text order E10 before E2 become one range, never overlapping", () => {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
-import { escapeOoxmlText } from "../../src/xlsx/exceljs-fixes";
+import { escapeOoxmlText } from "../../src/xlsx/xml";
 import { readZipEntry, zipEntries } from "../../src/xlsx/zip";
 import { HOSTILE_NUMBERS, HOSTILE_TEXTS, hostileValues } from "./hostile-values";
 import { describeWithOpenpyxl, PYTHON } from "../helpers/requires";

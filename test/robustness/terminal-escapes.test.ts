@@ -9,7 +9,6 @@ import path from "node:path";
 import { main } from "../../src/cli/main";
 import { formatReport, terminalSafe } from "../../src/cli/format";
 import { PlanReportSchema } from "../../src/engine/report";
-import { installExceljsFixes } from "../../src/xlsx/exceljs-fixes";
 import { tempDir } from "../helpers/tempDir";
 
 const OSC52 = "\x1b]52;c;ZWNobyBwd25lZA==\x07";
@@ -23,7 +22,7 @@ const file = path.join(dir, "escapes.xlsx");
 const sha = (f: string): string => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 
 beforeAll(async () => {
-  installExceljsFixes(); // so that exceljs writes the control characters (as _xHHHH_) instead of dropping them
+  // exceljs writes the control characters (as _xHHHH_) instead of dropping them: test/helpers/exceljs-write-fixes.ts.
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Plan");
   ws.addRow(["Theme", "Action", "Lead officer", "Target date", "RAG"]);

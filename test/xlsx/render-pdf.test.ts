@@ -10,7 +10,7 @@ import { defaultSettings } from "../../src/engine/settings";
 import { RAG_FILL } from "../../src/engine/writeback";
 import { buildSummaries, scanWorkbook } from "../../src/engine/workflow";
 import { writeCopy } from "../../src/xlsx/host";
-import { ownedSheets } from "../../src/xlsx/write-owned";
+import { ownedSheets } from "../../src/xlsx/owned-sheets";
 import { CORPUS } from "../helpers/corpus";
 import { hostOf, load } from "./summary-helpers";
 import { describeWithLibreOffice, libreOfficeCommand, runs } from "../helpers/requires";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { ColourPlan } from "../../src/engine/writeback";
 import { XlsxHost } from "../../src/xlsx/host";
 import { writePackage } from "../../src/xlsx/write-package";
-import { ownedSheets } from "../../src/xlsx/write-owned";
+import { ownedSheets } from "../../src/xlsx/owned-sheets";
 
 export async function load(buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

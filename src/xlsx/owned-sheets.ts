@@ -2,9 +2,10 @@
 // hosts follow (engine/owned.ts): a PlanMonitor_<kind> name pointing at A1 of a
 // sheet, trusted only when that sheet's A1 holds Plan Monitor's title for the
 // kind. Otherwise the sheet is the user's: it is read as data, and the summary is
-// written as a new sheet under a free name, the marker then pointing at that.
+// written as a new sheet under a free name (write-package.ts), the marker then
+// pointing at that.
 import type ExcelJS from "exceljs";
-import { MARKER_PREFIX, markedSheet, markerKind, markerName, markerRef, provesOwned } from "../engine/owned";
+import { MARKER_PREFIX, markedSheet, markerKind, provesOwned } from "../engine/owned";
 import { plainValue } from "./cells";
 
 /** The marker names' prefix (the CLI recognises a Plan Monitor output by it). */
@@ -29,11 +30,4 @@ export function ownedSheets(wb: ExcelJS.Workbook): Map<string, ExcelJS.Worksheet
     if (ws && looksOwned(ws, kind)) owned.set(kind, ws);
   }
   return owned;
-}
-
-/** Point the kind's marker at this sheet (replacing any earlier marker of that kind). */
-export function markOwned(wb: ExcelJS.Workbook, kind: string, sheetName: string): void {
-  const name = markerName(kind);
-  wb.definedNames.model = wb.definedNames.model.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
-  wb.definedNames.add(markerRef(sheetName), name);
 }
