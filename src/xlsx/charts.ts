@@ -7,9 +7,9 @@
 // the table's figures as their cached values, so a reader that does not
 // recalculate (or never opens the cells) shows the same numbers as the table.
 import { escapeChartText } from "./xml";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { cellAddress } from "../engine/grid";
-import { relsPathOf, sheetParts } from "./opc";
+import { relsPathOf } from "./opc";
 import type { ChartSpec, SheetCell, SheetSpec } from "../engine/writeback";
 import { quotedSheet } from "../engine/a1";
 
@@ -229,33 +229,27 @@ function freeNumber(zip: JSZip, folder: string, stem: string): () => number {
 export interface SheetCharts {
   /** The sheet's name in the workbook (which may differ from the spec's when a user sheet had that name). */
   sheetName: string;
+  /** Its worksheet part ("xl/worksheets/sheet4.xml"), just written. */
+  part: string;
   spec: SheetSpec;
 }
 
-export interface AddChartsResult {
-  buffer: Buffer;
-  /** Charts written, per sheet name. */
-  written: { sheet: string; titles: string[] }[];
-}
-
 /**
- * Adds the charts of these sheets to a package exceljs wrote (in place). A
- * sheet that already has a drawing (it cannot: our sheets are written fresh) is
- * left as it is rather than given a second one. Returns the charts written, per sheet.
+ * Adds the charts of these summary sheets to the package (in place). A sheet
+ * that already has a drawing (it cannot: our sheets are written fresh) is left
+ * as it is rather than given a second one. Returns the charts written, per sheet.
  */
-export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[]): Promise<AddChartsResult["written"]> {
+export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[]): Promise<{ sheet: string; titles: string[] }[]> {
   const todo = sheets.map((s) => ({ ...s, placed: placeCharts(s.spec, s.sheetName) })).filter((s) => s.placed.length);
   if (!todo.length) return [];
-  const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const nextDrawing = freeNumber(zip, "xl/drawings", "drawing");
   const nextChart = freeNumber(zip, "xl/charts", "chart");
   const overrides: string[] = [];
-  const written: AddChartsResult["written"] = [];
-  for (const { sheetName, placed } of todo) {
-    const part = parts.get(sheetName);
-    const sheetFile = part && zip.file(part);
-    if (!part || !sheetFile) continue;
+  const written: { sheet: string; titles: string[] }[] = [];
+  for (const { sheetName, part, placed } of todo) {
+    const sheetFile = zip.file(part);
+    if (!sheetFile) continue;
     let sheetXml = await sheetFile.async("string");
     if (/<drawing[\s/>]/.test(sheetXml)) continue;
 
@@ -287,13 +281,4 @@ export async function addChartsToZip(zip: JSZip, sheets: readonly SheetCharts[])
   types = types.replace(/<\/Types>\s*$/, `${overrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", types);
   return written;
-}
-
-/** addChartsToZip on a package's bytes: the new bytes and the charts written. */
-export async function addCharts(buffer: Uint8Array, sheets: readonly SheetCharts[]): Promise<AddChartsResult> {
-  if (!sheets.some((s) => placeCharts(s.spec, s.sheetName).length)) return { buffer: Buffer.from(buffer), written: [] };
-  const zip = await JSZip.loadAsync(buffer);
-  const written = await addChartsToZip(zip, sheets);
-  const out = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { buffer: out, written };
 }

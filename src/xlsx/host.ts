@@ -120,7 +120,7 @@ export interface WriteCopyOptions {
 /**
  * `plan-monitor check FILE --out OUT`: the input's bytes in, a copy with the
  * RAG colouring and the summary sheets out. The input is only read. notKept:
- * what the copy does not have of the input (see package-parts.ts).
+ * what the copy does not have of the input (package-parts.ts).
  */
 export async function writeCopy(
   input: ArrayBuffer | Uint8Array,

@@ -1,7 +1,7 @@
 // Reading and editing an .xlsx package as Open Packaging Conventions define it:
 // parts, their relationships (_rels/*.rels) and content types
-// ([Content_Types].xml). Shared by the modules that change the package exceljs
-// wrote (charts.ts, package-parts.ts). Only the few XML shapes Excel writes are
+// ([Content_Types].xml). Shared by the modules that edit the package of the copy
+// (write-package.ts, charts.ts). Only the few XML shapes Excel writes are
 // handled, with regular expressions: the parts are never re-serialised.
 import type JSZip from "jszip";
 import { escapeXmlAttr } from "./xml";
@@ -91,20 +91,6 @@ export function relativeTarget(from: string, to: string): string {
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
-}
-
-/** Sheet name → its part path ("xl/worksheets/sheet3.xml"), chart sheets included, in workbook order. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await readText(zip, "xl/workbook.xml")) ?? "";
-  const targets = new Map((await relationships(zip, "xl/workbook.xml")).map((r) => [r.id, r.part]));
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
-    const id = attr(m[0], "r:id");
-    const part = id && targets.get(id);
-    if (name !== undefined && part) parts.set(name, part);
-  }
-  return parts;
 }
 
 /** A part's content type, from [Content_Types].xml (its Override, else the Default for its extension). */

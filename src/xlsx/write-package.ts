@@ -11,7 +11,7 @@
 import JSZip from "jszip";
 import { markerName, markerRef, quoteSheetName } from "../engine/owned";
 import type { ColourPlan, SheetSpec } from "../engine/writeback";
-import { addChartsToZip } from "./charts";
+import { addChartsToZip, type SheetCharts } from "./charts";
 import { recolourSheetPart } from "./colour-part";
 import { addRelationship, contentTypes, readText, relationships, relativeTarget, relsPathOf, REL_NS, setContentType } from "./opc";
 import { EMPTY_STYLES, StylesPart } from "./styles-part";
@@ -67,7 +67,7 @@ export async function writePackage(source: Uint8Array | null, edits: PackageEdit
     }
   }
 
-  const written: { sheetName: string; spec: SheetSpec }[] = [];
+  const written: SheetCharts[] = [];
   for (const { spec, name, replaces } of edits.sheets) {
     const existing = replaces ? workbook.sheets().find((s) => s.name === name) : undefined;
     let part = existing && partOf.get(existing.relId);
@@ -85,7 +85,7 @@ export async function writePackage(source: Uint8Array | null, edits: PackageEdit
     const position = workbook.sheets().findIndex((s) => s.name === name);
     workbook.setName(markerName(spec.kind), markerRef(name));
     if (printTitles) workbook.setName("_xlnm.Print_Titles", `${quoteSheetName(name)}!${printTitles}`, position);
-    written.push({ sheetName: name, spec });
+    written.push({ sheetName: name, part, spec });
   }
   // Excel rebuilds the calculation chain; an old one naming cells of a rewritten sheet would make it repair the file.
   if (edits.sheets.length) await removeRelationshipsOfType(zip, WORKBOOK, REL_CALC_CHAIN);
