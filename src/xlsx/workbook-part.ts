@@ -48,8 +48,9 @@ export class WorkbookPart {
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
     const tag = `<${this.p}sheet name="${escapeXmlAttr(name)}" sheetId="${sheetId}"${hidden ? ` state="hidden"` : ""} ${this.r}id="${escapeXmlAttr(relId)}"/>`;
     const p = this.p;
-    if (new RegExp(`<${p}sheets\\s*/>`).test(this.xml)) this.xml = this.xml.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${tag}</${p}sheets>`);
-    else this.xml = this.xml.replace(`</${p}sheets>`, `${tag}</${p}sheets>`);
+    // Replacements are functions: a "$&" or "$'" in a name or formula ('Budget $'!$A$1) is text, not a replacement pattern.
+    if (new RegExp(`<${p}sheets\\s*/>`).test(this.xml)) this.xml = this.xml.replace(new RegExp(`<${p}sheets\\s*/>`), () => `<${p}sheets>${tag}</${p}sheets>`);
+    else this.xml = this.xml.replace(`</${p}sheets>`, () => `${tag}</${p}sheets>`);
     return sheets.length;
   }
 
@@ -69,7 +70,8 @@ export class WorkbookPart {
       const local = attr(tag, "localSheetId");
       return local === undefined ? undefined : Number(local);
     };
-    const same = new RegExp(`<${p}definedName\\b[^>]*>[\\s\\S]*?</${p}definedName>|<${p}definedName\\b[^>]*/>`, "g");
+    // A self-closed <definedName/> first: else it would run on to the next name's end tag, taking that name with it.
+    const same = new RegExp(`<${p}definedName\\b[^>]*/>|<${p}definedName\\b[^>]*>[\\s\\S]*?</${p}definedName>`, "g");
     this.xml = this.xml.replace(same, (whole) => {
       const tag = /^<[^>]*>/.exec(whole)![0];
       return (attr(tag, "name") ?? "").toLowerCase() === name.toLowerCase() && scope(tag) === localSheetId ? "" : whole;
@@ -77,11 +79,11 @@ export class WorkbookPart {
     const entry = `<${p}definedName name="${escapeXmlAttr(name)}"${localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`}>${escapeXmlText(formula)}</${p}definedName>`;
     const empty = new RegExp(`<${p}definedNames\\s*/>`);
     if (empty.test(this.xml)) {
-      this.xml = this.xml.replace(empty, `<${p}definedNames>${entry}</${p}definedNames>`);
+      this.xml = this.xml.replace(empty, () => `<${p}definedNames>${entry}</${p}definedNames>`);
       return;
     }
     if (this.xml.includes(`</${p}definedNames>`)) {
-      this.xml = this.xml.replace(`</${p}definedNames>`, `${entry}</${p}definedNames>`);
+      this.xml = this.xml.replace(`</${p}definedNames>`, () => `${entry}</${p}definedNames>`);
       return;
     }
     const later = AFTER_NAMES.map((n) => new RegExp(`<${p}${n}\\b`).exec(this.xml)).filter((m) => m !== null);
