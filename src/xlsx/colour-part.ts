@@ -19,7 +19,8 @@ const AFTER = [
   "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
   "webPublishItems", "tableParts", "extLst",
 ];
-
+/** CT_Worksheet's elements before conditionalFormatting whose children can share a name with one of AFTER. */
+const NESTING = ["autoFilter", "sortState", "customSheetViews"];
 
 /** Where the rows end: the tail (from there on) is all that is edited. */
 function splitAtRows(bytes: Buffer, p: string): number {
@@ -85,9 +86,12 @@ export function recolourSheetPart(bytes: Buffer, cells: readonly ColourCell[], s
   });
   if (ours.length) {
     const existing = new RegExp(`<${p}conditionalFormatting\\b`).exec(kept);
-    const later = AFTER.map((name) => new RegExp(`<${p}${name}\\b`).exec(kept)).filter((m) => m !== null);
+    // autoFilter, sortState and customSheetViews come earlier but can hold elements named like
+    // later ones (a custom view's pageMargins, an extLst): the later ones are looked for after them.
+    const from = Math.max(0, ...NESTING.map((name) => kept.lastIndexOf(`</${p}${name}>`)));
+    const later = AFTER.map((name) => new RegExp(`<${p}${name}\\b`).exec(kept.slice(from))).filter((m) => m !== null);
     const end = kept.lastIndexOf(`</${p}worksheet>`);
-    const insertAt = existing ? existing.index : later.length ? Math.min(...later.map((m) => m!.index)) : end;
+    const insertAt = existing ? existing.index : later.length ? from + Math.min(...later.map((m) => m!.index)) : end;
     if (insertAt < 0) return null;
     kept = `${kept.slice(0, insertAt)}${ours.join("")}${kept.slice(insertAt)}`;
   }

@@ -159,9 +159,11 @@ export class StylesPart {
           xml = `${xml.slice(0, open.index)}<${tag}${attrs} count="${count}">${xml.slice(open.index + open[0].length, close)}${added.join("")}${xml.slice(close)}`;
         }
       } else {
-        // The section is missing: it goes before the first later section the sheet has.
-        const later = ORDER.slice(ORDER.indexOf(section) + 1).map((s) => new RegExp(`<${this.p}${s}\\b`).exec(xml)).find((m) => m);
-        const at = later ? later.index : xml.lastIndexOf(`</${this.p}styleSheet>`);
+        // The section is missing: it goes before the first later section the sheet has, looked for
+        // after the earlier sections (an xf or a cellStyle can hold an extLst of its own).
+        const from = Math.max(0, ...ORDER.slice(0, ORDER.indexOf(section)).map((s) => xml.lastIndexOf(`</${this.p}${s}>`)));
+        const later = ORDER.slice(ORDER.indexOf(section) + 1).map((s) => new RegExp(`<${this.p}${s}\\b`).exec(xml.slice(from))).find((m) => m);
+        const at = later ? from + later.index : xml.lastIndexOf(`</${this.p}styleSheet>`);
         xml = `${xml.slice(0, at)}<${tag} count="${count}">${added.join("")}</${tag}>${xml.slice(at)}`;
       }
     }
