@@ -211,7 +211,6 @@ export async function checkFile(
   };
   const { report, buffer, notices, notKept } = await writeCopy(data, { asAt: options.asAt, settings, macroEnabled: MACRO_EXTENSION.test(out), beforeWork: refuseLoss });
   if (report.sheets.length > 0) {
-    refuseLoss(notKept);
     // Checked again just before writing: OUT may have appeared or changed meanwhile.
     await checkOut(file, out, force);
     await writeOutAtomically(out, buffer);

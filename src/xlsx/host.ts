@@ -54,7 +54,7 @@ export class XlsxHost implements PlanHost {
   }
 
   /** What a copy would not have of the loaded file: an .xlsx copy cannot hold an .xlsm's macros. */
-  async notKept(macroEnabled: boolean): Promise<NotKept[]> {
+  notKept(macroEnabled: boolean): NotKept[] {
     return this.macros && !macroEnabled ? [macrosNotKept()] : [];
   }
 
@@ -66,7 +66,7 @@ export class XlsxHost implements PlanHost {
   /** The copy's bytes, and what it does not have of the loaded file (notKept). */
   async toPackage({ macroEnabled = false }: { macroEnabled?: boolean } = {}): Promise<{ buffer: Buffer; notKept: NotKept[] }> {
     const buffer = await writePackage(this.source, { colours: this.colours, sheets: [...this.writes.values()], macroEnabled });
-    return { buffer, notKept: await this.notKept(macroEnabled) };
+    return { buffer, notKept: this.notKept(macroEnabled) };
   }
 
   async readGrids(progress?: Progress): Promise<Grid[]> {
@@ -127,7 +127,7 @@ export async function writeCopy(
   options: WriteCopyOptions,
 ): Promise<{ report: PlanReport; buffer: Buffer; notices: string[]; notKept: NotKept[] }> {
   const host = await XlsxHost.fromBuffer(input);
-  options.beforeWork?.(await host.notKept(options.macroEnabled ?? false));
+  options.beforeWork?.(host.notKept(options.macroEnabled ?? false));
   const report = await scanWorkbook(host, options);
   await colourWorkbook(host, report);
   const { notices } = await buildSummaries(host, report, options.settings);
